@@ -1,0 +1,46 @@
+// The register file of one guest process and the traps through which the interpreter
+// hands control back to its caller (the kernel). The VM never imports the kernel:
+// it runs until something needs the kernel and returns one of these codes.
+
+/** Why `interpret` returned. pc conventions are part of the contract. */
+export const enum Trap {
+  /** The instruction budget (quantum) is spent; pc is the next instruction. */
+  BUDGET = 0,
+  /** SYS executed: cpu.trapArg = syscall number, pc is the SYS instruction itself.
+   *  The kernel sets cpu.a and advances pc by SYS_LENGTH when the call completes,
+   *  or leaves pc to re-run the call later (blocking, restart). */
+  SYSCALL = 1,
+  /** A load/store missed the page table or its permissions: cpu.trapAddr is the
+   *  guest address, cpu.trapWrite 1 for a write; pc is the faulting instruction,
+   *  which has had no visible effect and is re-run once the fault is resolved. */
+  PAGE_FAULT = 2,
+  /** DIV/DIVU/MOD/MODU by zero; pc is the instruction (SIGFPE). */
+  DIVIDE_BY_ZERO = 3,
+  /** CALLI through a value that is not a function entry; cpu.trapAddr is the value. */
+  BAD_CALL = 4,
+  /** LEV popped a value that is not a return site; cpu.trapAddr is the value. */
+  BAD_RETURN = 5,
+}
+
+/** Words taken by a SYS instruction (opcode + number). */
+export const SYS_LENGTH = 2;
+
+/** One process's registers. A plain class with fixed fields so V8 keeps it monomorphic. */
+export class Cpu {
+  pc = 0;
+  sp = 0;
+  bp = 0;
+  a = 0;
+  /** Instructions executed so far (by this process). */
+  steps = 0;
+  trapArg = 0;
+  trapAddr = 0;
+  trapWrite = 0;
+
+  copyFrom(other: Cpu): void {
+    this.pc = other.pc;
+    this.sp = other.sp;
+    this.bp = other.bp;
+    this.a = other.a;
+  }
+}
