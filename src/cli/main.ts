@@ -1,0 +1,127 @@
+// The `ipcvm` command line (commander): run, build, disasm. Every failure a user can
+// cause ends in a one-line message and a non-zero status; a JavaScript stack trace
+// never reaches the terminal (an unexpected exception is reported as an internal error).
+import { Command, CommanderError } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { encodeModule } from '../isa/ipx.js';
+import { disassemble } from '../isa/disasm.js';
+import { Kernel } from '../kernel/kernel.js';
+import { loadProgram, ProgramError } from './load.js';
+import { parseChoice, parseCount, parseSize, UsageError } from './options.js';
+import { DEFAULT_MEM_BYTES, DEFAULT_QUANTUM, NPROC } from '../kernel/param.js';
+
+interface RunFlags {
+  seed: string;
+  sched: string;
+  quantum: string;
+  maxSteps: string;
+  mem: string;
+  stats?: boolean;
+  clock: string;
+  uid: string;
+  maxProcs: string;
+}
+
+async function runCommand(file: string, guestArgs: string[], flags: RunFlags): Promise<number> {
+  const options = {
+    seed: parseCount(flags.seed, '--seed', 0, 0xffffffff),
+    sched: parseChoice(flags.sched, '--sched', ['rr', 'random'] as const),
+    quantum: parseCount(flags.quantum, '--quantum', 1, 1e9),
+    maxSteps: parseCount(flags.maxSteps, '--max-steps'),
+    memBytes: parseSize(flags.mem, '--mem'),
+    clock: parseChoice(flags.clock, '--clock', ['virtual', 'real'] as const),
+    uid: parseCount(flags.uid, '--uid', 0, 65535),
+    maxProcs: parseCount(flags.maxProcs, '--max-procs', 1, 1e6),
+    stats: flags.stats === true,
+  };
+  if (options.memBytes < 1024 * 1024) throw new UsageError('--mem: at least 1M is needed');
+  const module = loadProgram(file);
+  const kernel = new Kernel(options);
+  kernel.spawn(module, [file, ...guestArgs]);
+  const result = await kernel.run();
+  return result.status;
+}
+
+function buildCommand(file: string, output: string | undefined): number {
+  const module = loadProgram(file);
+  const target = output ?? file.replace(/\.c$/, '') + '.ipx';
+  writeFileSync(target, encodeModule(module));
+  return 0;
+}
+
+function disasmCommand(file: string): number {
+  const module = loadProgram(file);
+  const sourceOf = (path: string): string | undefined => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  process.stdout.write(disassemble(module, sourceOf));
+  return 0;
+}
+
+function addRunOptions(cmd: Command): Command {
+  return cmd
+    .option('--seed <n>', 'seed for --sched random', '1')
+    .option('--sched <policy>', 'scheduler: rr (round-robin) or random', 'rr')
+    .option('--quantum <n>', 'instructions a process runs before preemption', String(DEFAULT_QUANTUM))
+    .option('--max-steps <n>', 'stop the VM after this many instructions in all (0 = no limit)', '0')
+    .option('--mem <size>', 'physical memory (frames of 4 KiB)', `${DEFAULT_MEM_BYTES / (1024 * 1024)}M`)
+    .option('--stats', 'print per-process statistics at exit')
+    .option('--clock <kind>', 'virtual (deterministic) or real', 'virtual')
+    .option('--uid <n>', 'user id of the first process', '1000')
+    .option('--max-procs <n>', 'most processes at once (fork then fails with EAGAIN)', String(NPROC));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  // Arguments after `--` belong to the guest program, not to ipcvm.
+  const dashes = argv.indexOf('--', 2);
+  const guestArgs = dashes >= 0 ? argv.slice(dashes + 1) : [];
+  const ours = dashes >= 0 ? argv.slice(0, dashes) : argv;
+  let status = 0;
+  const program = new Command()
+    .name('ipcvm')
+    .description('Run, compile and measure Unix IPC programs written in a C subset, on a multi-process VM.')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  addRunOptions(program.command('run').argument('<file>', 'a .c or .ipx program').description('compile and run a program (guest arguments after --)'))
+    .action(async (file: string, flags: RunFlags) => {
+      status = await runCommand(file, guestArgs, flags);
+    });
+  program
+    .command('build')
+    .argument('<file>', 'a .c program')
+    .option('-o <output>', 'the .ipx file to write')
+    .description('compile a program to a bytecode module (.ipx)')
+    .action((file: string, flags: { o?: string }) => {
+      status = buildCommand(file, flags.o);
+    });
+  program
+    .command('disasm')
+    .argument('<file>', 'a .c or .ipx program')
+    .description('print the bytecode with source lines')
+    .action((file: string) => {
+      status = disasmCommand(file);
+    });
+
+  try {
+    await program.parseAsync(ours);
+    return status;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof ProgramError) {
+      if (e.message) process.stderr.write(e.message.endsWith('\n') ? e.message : e.message + '\n');
+      return 1;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`ipcvm: ${e.message}\n`);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`ipcvm: internal error: ${message}\n`);
+    return 70;
+  }
+}
