@@ -62,16 +62,20 @@ class ByteWriter {
     return at;
   }
 
+  // reserve() may replace the buffer, so it runs before this.view/this.bytes is read.
   u32(value: number): void {
-    this.view.setUint32(this.reserve(4), value >>> 0, true);
+    const at = this.reserve(4);
+    this.view.setUint32(at, value >>> 0, true);
   }
 
   i32(value: number): void {
-    this.view.setInt32(this.reserve(4), value | 0, true);
+    const at = this.reserve(4);
+    this.view.setInt32(at, value | 0, true);
   }
 
   raw(bytes: Uint8Array): void {
-    this.bytes.set(bytes, this.reserve(bytes.length));
+    const at = this.reserve(bytes.length);
+    this.bytes.set(bytes, at);
   }
 
   string(text: string): void {
@@ -166,8 +170,7 @@ class ByteReader {
 
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly fileName: string,
-    private readonly what: string,
+    readonly what: string,
     public pos: number,
     readonly end: number,
   ) {
@@ -175,7 +178,7 @@ class ByteReader {
   }
 
   fail(what: string, at = this.pos): never {
-    throw new ModuleError(what, `at byte ${hex(at)} of ${this.fileName}`);
+    throw new ModuleError(what, `at byte ${hex(at)}`);
   }
 
   get remaining(): number {
@@ -233,8 +236,8 @@ interface SectionSpan {
   readonly length: number;
 }
 
-function readHeader(bytes: Uint8Array, fileName: string): Record<SectionName, SectionSpan> {
-  const r: ByteReader = new ByteReader(bytes, fileName, 'the file header', 0, bytes.length);
+function readHeader(bytes: Uint8Array): Record<SectionName, SectionSpan> {
+  const r: ByteReader = new ByteReader(bytes, 'the file header', 0, bytes.length);
   if (bytes.length < HEADER_BYTES) r.fail(`file too short for an ipx header (${bytes.length} bytes)`);
   const magic = String.fromCharCode(...r.raw(4));
   if (magic !== MODULE_MAGIC) r.fail(`bad magic ${JSON.stringify(magic)} (expected "${MODULE_MAGIC}")`, 0);
@@ -242,8 +245,8 @@ function readHeader(bytes: Uint8Array, fileName: string): Record<SectionName, Se
   if (version !== MODULE_VERSION) r.fail(`unsupported version ${version} (expected ${MODULE_VERSION})`, 4);
   const flags = r.u32();
   if (flags !== 0) r.fail(`unknown flags ${hex(flags)}`, 8);
-  const table: ByteReader = new ByteReader(bytes, fileName, 'the section table', HEADER_BYTES, bytes.length);
   const count = r.u32();
+  const table: ByteReader = new ByteReader(bytes, 'the section table', HEADER_BYTES, bytes.length);
   if (count > Math.floor(table.remaining / SECTION_ENTRY_BYTES)) {
     r.fail(`section table of ${count} entries runs past the end of the file`, 12);
   }
@@ -285,7 +288,7 @@ function readSymbols<T>(r: ByteReader, what: string, make: (name: string, a: num
 function readWords(r: ByteReader, wordsPerEntry: number): Int32Array {
   const entryBytes = 4 * wordsPerEntry;
   if (r.remaining % entryBytes !== 0) {
-    r.fail(`${r.remaining} bytes is not a whole number of ${entryBytes}-byte entries`);
+    r.fail(`${r.what} holds ${r.remaining} bytes, not a whole number of ${entryBytes}-byte entries`);
   }
   const words = new Int32Array(r.remaining / 4);
   for (let i = 0; i < words.length; i++) words[i] = r.i32();
@@ -293,11 +296,11 @@ function readWords(r: ByteReader, wordsPerEntry: number): Int32Array {
 }
 
 /** Parses `.ipx` bytes; throws ModuleError naming the problem and its byte offset. */
-export function decodeModule(bytes: Uint8Array, fileName: string): Module {
-  const spans = readHeader(bytes, fileName);
+export function decodeModule(bytes: Uint8Array): Module {
+  const spans = readHeader(bytes);
   const read = <T>(name: SectionName, parse: (r: ByteReader) => T): T => {
     const { offset, length } = spans[name];
-    const r = new ByteReader(bytes, fileName, `section '${name}'`, offset, offset + length);
+    const r = new ByteReader(bytes, `section '${name}'`, offset, offset + length);
     const value = parse(r);
     r.expectEnd();
     return value;

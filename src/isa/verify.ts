@@ -35,7 +35,9 @@ const RT_SIGRETURN_NR: number | undefined = SYSCALLS.find((s) => s.name === 'rt_
 const hex = (n: number): string => `0x${n.toString(16).padStart(4, '0')}`;
 const isIndex = (n: number, endExclusive: number): boolean => Number.isInteger(n) && n >= 0 && n < endExclusive;
 const hasControlChars = (s: string): boolean => /[\u0000-\u001f\u007f-\u009f]/.test(s);
-const shown = (name: string): string => JSON.stringify(name.length > 64 ? `${name.slice(0, 64)}...` : name);
+/** A name for a message: as is when it looks like an identifier, else quoted and cut short. */
+const shown = (name: string): string =>
+  /^[\w.$]{1,64}$/.test(name) ? name : JSON.stringify(name.length > 64 ? `${name.slice(0, 64)}...` : name);
 
 function codeError(m: Module, pc: number, what: string): ModuleError {
   const f = m.functions.find((fn) => fn.start <= pc && pc < fn.end);
@@ -195,7 +197,7 @@ function checkLines(m: Module): void {
     const [pc, file, line] = [lines[i], lines[i + 1], lines[i + 2]];
     if (!isIndex(pc, m.code.length)) fail(`code index ${pc} is outside the code`);
     if (i > 0 && pc < lines[i - 3]) fail(`code index ${hex(pc)} comes after ${hex(lines[i - 3])} (not sorted)`);
-    if (!isIndex(file, m.files.length)) fail(`file index ${file} out of range (${m.files.length} files)`);
+    if (!isIndex(file, m.files.length)) fail(`file index ${file} is not below the file count ${m.files.length}`);
     if (line < 1) fail(`line number ${line} is below 1`);
   }
 }
