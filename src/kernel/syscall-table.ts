@@ -98,6 +98,9 @@ export const SYSCALLS = [
   { nr: 400, name: 'msgsnd', args: ['int', 'struct', 'uint', 'msgflags'] },
   { nr: 401, name: 'msgrcv', args: ['int', 'struct', 'uint', 'int', 'msgflags'] },
   { nr: 402, name: 'msgctl', args: ['int', 'ipccmd', 'struct'] },
+  // i386 Linux has no direct semop; 420 is its semtimedop_time64, which with a NULL
+  // timeout is semop.
+  { nr: 420, name: 'semop', args: ['int', 'sembuf', 'uint'] },
 ] as const satisfies readonly SyscallInfo[];
 
 export type SyscallName = (typeof SYSCALLS)[number]['name'];

@@ -1,0 +1,101 @@
+// One process's address space (Linux's mm_struct): its page table (the VM's Mmu),
+// the sorted list of vm areas, and the program break. It owns the frames its
+// present PTEs name: one reference each, dropped when a page is unmapped.
+import { PAGE_SHIFT, PAGE_SIZE } from '../isa/abi.js';
+import { Mmu, PTE_PRESENT } from '../vm/mmu.js';
+import type { PhysMem } from '../vm/physmem.js';
+import type { Kernel } from './kernel.js';
+import { panic } from './panic.js';
+import type { Proc } from './proc.js';
+import { ANON_PRIVATE, PROT_READ, PROT_WRITE, VmArea } from './vmarea.js';
+
+export function pageDown(addr: number): number {
+  return addr - (addr % PAGE_SIZE);
+}
+
+export function pageUp(addr: number): number {
+  return pageDown(addr + PAGE_SIZE - 1);
+}
+
+export class AddressSpace {
+  readonly mmu: Mmu;
+  /** Sorted by start, never overlapping. */
+  readonly areas: VmArea[] = [];
+  /** The heap area: [startBrk rounded, brk rounded up to a page). */
+  readonly heap: VmArea;
+  startBrk: number;
+  brk: number;
+
+  constructor(mem: PhysMem, heapStart: number) {
+    this.mmu = new Mmu(mem);
+    this.startBrk = heapStart;
+    this.brk = heapStart;
+    this.heap = new VmArea(heapStart, heapStart, PROT_READ | PROT_WRITE, 'heap', ANON_PRIVATE);
+    this.areas.push(this.heap);
+  }
+
+  /** The area holding addr (an unsigned address), if any. */
+  findArea(addr: number): VmArea | undefined {
+    const areas = this.areas;
+    let lo = 0;
+    let hi = areas.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const area = areas[mid];
+      if (addr < area.start) hi = mid - 1;
+      else if (addr >= area.end) lo = mid + 1;
+      else return area;
+    }
+    return undefined;
+  }
+
+  /** The first area starting at or after addr, if any. */
+  nextArea(addr: number): VmArea | undefined {
+    return this.areas.find((a) => a.start >= addr && a.end > a.start);
+  }
+
+  /** True when no non-empty area intersects [start, end). */
+  isFree(start: number, end: number): boolean {
+    return this.areas.every((a) => a.start === a.end || a.end <= start || a.start >= end);
+  }
+
+  /** Inserts an area in order; panics when it overlaps one already there. */
+  addArea(area: VmArea): void {
+    if (!this.isFree(area.start, area.end)) panic('addArea', `${area.describe()} overlaps an existing area`);
+    let i = this.areas.length;
+    while (i > 0 && this.areas[i - 1].start > area.start) i--;
+    this.areas.splice(i, 0, area);
+  }
+
+  /** Unmaps the area's pages and removes it from the list. */
+  removeArea(k: Kernel, p: Proc, area: VmArea): void {
+    const i = this.areas.indexOf(area);
+    if (i < 0) panic('removeArea', `${area.describe()} is not in the address space`);
+    this.unmapPages(area.start, area.end);
+    this.areas.splice(i, 1);
+    area.backing.released(area, p);
+  }
+
+  /** Clears every present PTE in [start, end) and drops its frame reference. */
+  unmapPages(start: number, end: number): void {
+    const mmu = this.mmu;
+    const mem = mmu.mem;
+    for (let vpn = start >>> PAGE_SHIFT, last = end >>> PAGE_SHIFT; vpn < last; vpn++) {
+      const pte = mmu.getPte(vpn);
+      if (pte & PTE_PRESENT) {
+        mmu.clearPte(vpn);
+        mem.unref(pte >>> PAGE_SHIFT);
+      }
+    }
+  }
+
+  /** Unmaps everything (exit, or exec replacing the image). */
+  release(k: Kernel, p: Proc): void {
+    while (this.areas.length > 0) this.removeArea(k, p, this.areas[this.areas.length - 1]);
+    if (this.mmu.presentPages() !== 0) panic('AddressSpace.release', `${this.mmu.presentPages()} pages mapped outside any area`);
+  }
+
+  residentPages(): number {
+    return this.mmu.presentPages();
+  }
+}

@@ -1,0 +1,166 @@
+// The console: descriptors 0, 1 and 2 of the first processes, bound to the host's
+// stdin, stdout and stderr (or to the callbacks a test injects). Reads block the
+// whole VM in the host's read (the guest sees a blocking terminal or pipe); writes
+// go straight out, unbuffered: buffering is the guest C library's job. isatty is
+// answered by TCGETS, true only when the host stream is a terminal.
+import { readSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { E } from './errno.js';
+import type { File, OpenFile } from './file.js';
+import type { Kernel, KernelOptions } from './kernel.js';
+import { postSignal } from './kill.js';
+import type { Proc } from './proc.js';
+import { SI_KERNEL } from './sigstate.js';
+import { SIG } from './signals.js';
+import { copyout } from './uaccess.js';
+
+export type ConsoleStream = 0 | 1 | 2;
+
+/** The host side of the console. */
+export interface HostIo {
+  /** Up to max bytes of input; an empty array at end of input; null when the host
+   *  cannot read (the guest gets EIO). May block. */
+  read(max: number): Uint8Array | null;
+  /** Writes all of bytes to stream 1 or 2; false when the host stream is closed
+   *  or broken (the guest then gets EPIPE and SIGPIPE). */
+  write(stream: ConsoleStream, bytes: Uint8Array): boolean;
+  isatty(stream: ConsoleStream): boolean;
+}
+
+const TCGETS = 0x5401;
+const TIOCGWINSZ = 0x5413;
+
+/** struct termios (i386) of a terminal in its usual cooked mode: ICRNL|IXON,
+ *  OPOST|ONLCR, B38400|CS8|CREAD, ISIG|ICANON|ECHO|ECHOE|ECHOK|ECHOCTL|ECHOKE|IEXTEN,
+ *  line discipline 0, then c_cc (VINTR ^C, VQUIT ^\, VERASE DEL, VKILL ^U, VEOF ^D,
+ *  VTIME 0, VMIN 1). */
+function cookedTermios(): Uint8Array {
+  const bytes = new Uint8Array(36);
+  const view = new DataView(bytes.buffer);
+  [0x500, 0x5, 0xbf, 0x8a3b].forEach((flag, i) => view.setUint32(4 * i, flag, true));
+  bytes.set([3, 0x1c, 0x7f, 0x15, 4, 0, 1], 17);
+  return bytes;
+}
+
+export class ConsoleFile implements File {
+  readonly kind = 'console';
+
+  constructor(
+    readonly stream: ConsoleStream,
+    private readonly host: HostIo,
+  ) {}
+
+  read(_k: Kernel, _p: Proc, _f: OpenFile, dst: Uint8Array): number {
+    if (this.stream !== 0) return -E.EBADF;
+    const data = this.host.read(dst.length);
+    if (!data) return -E.EIO;
+    const n = Math.min(data.length, dst.length);
+    dst.set(data.subarray(0, n));
+    return n;
+  }
+
+  write(k: Kernel, p: Proc, _f: OpenFile, src: Uint8Array): number {
+    if (this.stream === 0) return -E.EBADF;
+    if (this.host.write(this.stream, src)) return src.length;
+    postSignal(k, p, SIG.SIGPIPE, { signo: SIG.SIGPIPE, code: SI_KERNEL, pid: 0, uid: 0, addr: 0, fault: false });
+    return -E.EPIPE;
+  }
+
+  ioctl(k: Kernel, p: Proc, _f: OpenFile, request: number, arg: number): number {
+    if (!this.host.isatty(this.stream)) return -E.ENOTTY;
+    switch (request) {
+      case TCGETS:
+        return copyout(k, p, arg, cookedTermios());
+      case TIOCGWINSZ:
+        return copyout(k, p, arg, new Uint8Array([24, 0, 80, 0, 0, 0, 0, 0]));
+      default:
+        return -E.ENOTTY;
+    }
+  }
+
+  release(): void {}
+
+  describe(): string {
+    return ['console (stdin)', 'console (stdout)', 'console (stderr)'][this.stream];
+  }
+}
+
+/** /dev/null: reads see end of file, writes vanish. */
+export class NullFile implements File {
+  readonly kind = 'null';
+
+  read(): number {
+    return 0;
+  }
+
+  write(_k: Kernel, _p: Proc, _f: OpenFile, src: Uint8Array): number {
+    return src.length;
+  }
+
+  ioctl(): number {
+    return -E.ENOTTY;
+  }
+
+  release(): void {}
+
+  describe(): string {
+    return '/dev/null';
+  }
+}
+
+/** Waits about ms milliseconds without returning to the event loop. */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function errorCode(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+}
+
+/** The host process's own fds 0, 1, 2. A non-blocking host fd is polled. */
+export const HOST_IO: HostIo = {
+  read(max: number): Uint8Array | null {
+    const buf = new Uint8Array(max);
+    for (;;) {
+      try {
+        return buf.subarray(0, readSync(0, buf, 0, max, null));
+      } catch (e) {
+        if (errorCode(e) === 'EAGAIN') pause(5);
+        else if (errorCode(e) === 'EOF') return buf.subarray(0, 0);
+        else return null;
+      }
+    }
+  },
+  write(stream: ConsoleStream, bytes: Uint8Array): boolean {
+    for (let done = 0; done < bytes.length; ) {
+      try {
+        done += writeSync(stream, bytes, done, bytes.length - done);
+      } catch (e) {
+        if (errorCode(e) === 'EAGAIN') pause(5);
+        else return false;
+      }
+    }
+    return true;
+  },
+  isatty(stream: ConsoleStream): boolean {
+    return isatty(stream);
+  },
+};
+
+/** The console's host side: injected callbacks where given, else the host's fds. */
+export function hostIoFor(o: Pick<KernelOptions, 'stdout' | 'stderr' | 'stdin'>): HostIo {
+  const writers = [undefined, o.stdout, o.stderr];
+  return {
+    read: o.stdin ?? HOST_IO.read,
+    write(stream: ConsoleStream, bytes: Uint8Array): boolean {
+      const writer = writers[stream];
+      if (!writer) return HOST_IO.write(stream, bytes);
+      writer(bytes);
+      return true;
+    },
+    isatty(stream: ConsoleStream): boolean {
+      const injected = stream === 0 ? o.stdin : writers[stream];
+      return !injected && HOST_IO.isatty(stream);
+    },
+  };
+}

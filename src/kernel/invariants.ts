@@ -1,0 +1,45 @@
+// Kernel invariants (xv6's usertests check no page leaked; STYLE.md asks every
+// kernel object for checkInvariants). Checked by tests after every guest run:
+//   any time      each process is where its state says (run queue, wait channel),
+//                 family links agree, and every frame's refcount equals the number
+//                 of PTEs naming it (the shm issue adds the frames its segments hold);
+//   after a run   no process, zombie, sleeper or timer is left and every frame is free.
+import type { Kernel } from './kernel.js';
+import type { Proc } from './proc.js';
+
+function fail(message: string): never {
+  throw new Error(`checkInvariants: ${message}`);
+}
+
+export function checkKernelInvariants(k: Kernel, initialFreeFrames: number, live: number): void {
+  const mem = k.mem;
+  mem.checkInvariants();
+  const mappings = new Int32Array(mem.frameCount);
+  for (const p of k.procs.values()) {
+    checkProc(k, p);
+    p.mm.mmu.forEachPte((_vpn, pte) => mappings[pte >>> 12]++);
+  }
+  for (let frame = 1; frame < mem.frameCount; frame++) {
+    if (mappings[frame] !== mem.refCount(frame)) {
+      fail(`frame ${frame} has refcount ${mem.refCount(frame)} but ${mappings[frame]} mappings`);
+    }
+  }
+  const alive = [...k.procs.values()].filter((p) => p.isAlive()).length;
+  if (live !== alive) fail(`live count ${live}, but ${alive} processes are alive`);
+  if (live > 0) return;
+  if (k.procs.size !== 0) fail(`${k.procs.size} zombies left: ${[...k.procs.keys()].join(' ')}`);
+  if (k.sched.runnable() !== 0) fail('run queue not empty');
+  if (k.timerChannel.sleepers.length !== 0 || k.clock.pendingTimers() !== 0) fail('timers or sleepers left');
+  if (mem.freeFrames() !== initialFreeFrames) fail(`${initialFreeFrames - mem.freeFrames()} frames still allocated`);
+}
+
+function checkProc(k: Kernel, p: Proc): void {
+  const where = `pid ${p.pid} (${p.state})`;
+  if (p.onRunQueue !== (p.state === 'runnable')) fail(`${where}: on run queue = ${p.onRunQueue}`);
+  const chan = p.sleepChannel;
+  if ((chan !== null) !== (p.state === 'sleeping')) fail(`${where}: sleep channel ${chan?.name ?? 'none'}`);
+  if (chan && !chan.sleepers.includes(p)) fail(`${where}: not among the sleepers of ${chan.name}`);
+  if (!p.isAlive() && p.mm.residentPages() !== 0) fail(`${where}: zombie with resident pages`);
+  for (const child of p.children) if (child.ppid !== p.pid) fail(`${where}: child ${child.pid} has ppid ${child.ppid}`);
+  if (p.ppid !== 0 && !k.procs.get(p.ppid)?.children.includes(p)) fail(`${where}: missing from parent ${p.ppid}`);
+}

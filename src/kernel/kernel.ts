@@ -1,0 +1,342 @@
+// The Kernel: owns every table of one machine (processes, physical memory, clock,
+// scheduler, console) -- no module-level state, so tests boot many side by side --
+// and runs it. The core loop is synchronous: pick a process, let the interpreter
+// run it for a slice, handle the trap it returns (system call, page fault,
+// arithmetic or control fault), act on pending signals, repeat. Only a real-clock
+// run that waits for a timer returns to the event loop (`run` is async for that).
+//
+// A run ends when every process has exited (status: the first process's exit code,
+// or 128+N if signal N killed it), on deadlock (nothing runnable, no timer pending:
+// status 2, with every blocked process and what it waits for on stderr), or after
+// --max-steps instructions (status 124). The first process is pid 1; orphans go to
+// it while it lives, and the run goes on after it exits until all are gone.
+import { basename } from 'node:path';
+import { TEXT_BASE } from '../isa/abi.js';
+import type { Module } from '../isa/module.js';
+import { Trap } from '../vm/cpu.js';
+import { interpret } from '../vm/interpreter.js';
+import { PhysMem } from '../vm/physmem.js';
+import { Clock, type ClockMode } from './clock.js';
+import { ConsoleFile, hostIoFor, type HostIo } from './console.js';
+import { E, strerrorText } from './errno.js';
+import { procExit } from './exit.js';
+import { handlePageFault } from './fault.js';
+import { FdTable } from './fdtable.js';
+import { fileDup, O_RDONLY, O_WRONLY, OpenFile } from './file.js';
+import { checkKernelInvariants } from './invariants.js';
+import { deliverSignals, oomKill, raiseFault } from './kill.js';
+import { loadImage } from './loader.js';
+import { panic } from './panic.js';
+import {
+  DEFAULT_ENV,
+  DEFAULT_GID,
+  MAX_RW_COUNT,
+  PID_MAX,
+  STATUS_DEADLOCK,
+  STATUS_MAX_STEPS,
+} from './param.js';
+import { Proc } from './proc.js';
+import { Scheduler, type SchedPolicy } from './sched.js';
+import { FPE_INTDIV, SEGV_ACCERR, SEGV_MAPERR } from './sigstate.js';
+import { SIG, signalName } from './signals.js';
+import { WaitChannel } from './sleep.js';
+import { procStatsLines, runStatsLine } from './stats.js';
+import { syscall } from './syscall.js';
+import type { FaultOutcome } from './vmarea.js';
+
+export interface KernelOptions {
+  memBytes: number;
+  /** Instructions per slice (rr), or the mean slice (random). */
+  quantum: number;
+  sched: SchedPolicy;
+  seed: number;
+  /** Stop the run after this many instructions in all; 0 = no limit. */
+  maxSteps: number;
+  clock: ClockMode;
+  /** Live processes (zombies included) before fork fails with EAGAIN. */
+  maxProcs: number;
+  uid: number;
+  gid?: number;
+  /** Print --stats lines on stderr. */
+  stats: boolean;
+  /** Guest stdout/stderr bytes (a view, valid only during the call); the host's
+   *  fds 1/2 when absent. */
+  stdout?: (bytes: Uint8Array) => void;
+  stderr?: (bytes: Uint8Array) => void;
+  /** Up to max bytes of guest stdin, empty at end of input; host fd 0 when absent. */
+  stdin?: (max: number) => Uint8Array;
+  observer?: KernelObserver;
+}
+
+/** Hooks for tracers and tests; each is called synchronously from the core loop. */
+export interface KernelObserver {
+  /** p ran `steps` instructions and left the CPU (or died). */
+  slice?(p: Proc, steps: number): void;
+  /** A system call finished (result) or blocked (result === BLOCKED). */
+  syscall?(p: Proc, nr: number, args: Int32Array, result: number): void;
+  fault?(p: Proc, addr: number, write: boolean, outcome: FaultOutcome): void;
+  /** p became a zombie with this wait status. */
+  exit?(p: Proc, status: number): void;
+}
+
+export type RunEnd = 'exit' | 'deadlock' | 'max-steps';
+
+export interface RunResult {
+  /** The first process's exit code, 128+N if signal N killed it, 2 on deadlock,
+   *  124 when --max-steps stopped the run. */
+  status: number;
+  end: RunEnd;
+  /** Instructions executed by all processes. */
+  steps: number;
+}
+
+export class Kernel {
+  readonly options: Readonly<KernelOptions>;
+  readonly mem: PhysMem;
+  readonly clock: Clock;
+  readonly sched: Scheduler;
+  /** Every process, zombies included, in creation order. */
+  readonly procs = new Map<number, Proc>();
+  readonly observer: KernelObserver | undefined;
+  /** Where nanosleep sleeps; each sleeper is woken by its own timer. */
+  readonly timerChannel = new WaitChannel('the clock');
+  /** Bytes in transit between a guest buffer and a file (read/write). */
+  readonly scratch = new Uint8Array(MAX_RW_COUNT);
+  /** The arguments of the system call being handled. */
+  readonly syscallArgs = new Int32Array(8);
+  /** Instructions executed by all processes so far. */
+  steps = 0;
+  private readonly host: HostIo;
+  /** The console's open file descriptions; the kernel keeps one reference each. */
+  private readonly console: OpenFile[];
+  private readonly initialFreeFrames: number;
+  private first: Proc | null = null;
+  private live = 0;
+  private nextPid = 1;
+  private readonly warned = new Set<string>();
+
+  constructor(options: KernelOptions) {
+    this.options = { ...options };
+    this.mem = new PhysMem(options.memBytes);
+    this.initialFreeFrames = this.mem.freeFrames();
+    this.clock = new Clock(options.clock);
+    this.sched = new Scheduler(options.sched, options.quantum, options.seed);
+    this.observer = options.observer;
+    this.host = hostIoFor(options);
+    this.console = ([0, 1, 2] as const).map((s) => new OpenFile(new ConsoleFile(s, this.host), s === 0 ? O_RDONLY : O_WRONLY));
+  }
+
+  /** Starts a program as a new process (the first call makes pid 1) with fds 0-2
+   *  on the console. Throws when the table is full or the image does not load. */
+  spawn(module: Module, argv: string[], env: readonly string[] = DEFAULT_ENV): Proc {
+    const pid = this.allocPid();
+    if (pid < 0) throw new Error(`spawn: ${strerrorText(-pid)}`);
+    const loaded = loadImage(this, module, argv, env);
+    if (typeof loaded === 'number') throw new Error(`spawn: ${argv[0] ?? 'program'}: ${strerrorText(-loaded)}`);
+    const fds = new FdTable();
+    for (const f of this.console) fds.alloc(fileDup(f));
+    const uid = this.options.uid;
+    const gid = this.options.gid ?? DEFAULT_GID;
+    const p = new Proc(pid, basename(argv[0] ?? 'a.out'), { uid, euid: uid, gid, egid: gid }, loaded.mm, loaded.image, fds);
+    // Session 0 stands for the shell that would have started it: p leads its own
+    // group but not a session, so setpgid works on it as on Linux.
+    p.sid = 0;
+    p.cpu.pc = loaded.pc;
+    p.cpu.sp = loaded.sp;
+    p.notePeakResident();
+    this.first ??= p;
+    this.addProc(p);
+    return p;
+  }
+
+  /** Runs until every process has exited, deadlock, or --max-steps. */
+  async run(): Promise<RunResult> {
+    if (!this.first) throw new Error('Kernel.run: no process was spawned');
+    for (;;) {
+      const end = this.runUntilIdle();
+      if (end !== 'wait') return this.finish(end);
+      const ms = Math.max(0, Math.ceil((this.clock.nextDeadline() - this.clock.now()) / 1e6));
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    }
+  }
+
+  /** The core loop; 'wait' when a real-clock run must wait for its next timer. */
+  private runUntilIdle(): RunEnd | 'wait' {
+    const maxSteps = this.options.maxSteps;
+    for (;;) {
+      this.clock.fireDue();
+      if (this.live === 0) return 'exit';
+      if (maxSteps > 0 && this.steps >= maxSteps) return 'max-steps';
+      const p = this.sched.pickNext();
+      if (p) {
+        this.runSlice(p);
+        continue;
+      }
+      if (this.clock.pendingTimers() === 0) return 'deadlock';
+      if (this.clock.mode === 'real') return 'wait';
+      this.clock.jumpToNextTimer();
+    }
+  }
+
+  /** Runs p for one slice: until its budget is spent, it blocks, stops or dies. */
+  private runSlice(p: Proc): void {
+    const cpu = p.cpu;
+    const startSteps = cpu.steps;
+    p.state = 'running';
+    if (!p.sig.pending.isEmpty()) deliverSignals(this, p);
+    let budget = this.sched.nextSlice();
+    if (this.options.maxSteps > 0) budget = Math.min(budget, this.options.maxSteps - this.steps);
+    while (budget > 0 && p.state === 'running') {
+      const before = cpu.steps;
+      const trap = interpret(cpu, p.mm.mmu, p.image, budget);
+      const ran = cpu.steps - before;
+      budget -= ran;
+      this.steps += ran;
+      this.clock.advance(ran);
+      if (trap === Trap.BUDGET) break;
+      this.handleTrap(p, trap);
+      if (p.state === 'running' && !p.sig.pending.isEmpty()) deliverSignals(this, p);
+    }
+    this.observer?.slice?.(p, cpu.steps - startSteps);
+    if (p.state === 'running') {
+      if (this.sched.runnable() > 0) p.stats.involuntarySwitches++;
+      this.makeRunnable(p);
+    }
+  }
+
+  private handleTrap(p: Proc, trap: Trap): void {
+    switch (trap) {
+      case Trap.SYSCALL:
+        syscall(this, p);
+        break;
+      case Trap.PAGE_FAULT:
+        this.pageFault(p);
+        break;
+      case Trap.DIVIDE_BY_ZERO:
+        raiseFault(p, SIG.SIGFPE, FPE_INTDIV, TEXT_BASE + p.cpu.pc);
+        break;
+      case Trap.BAD_CALL:
+      case Trap.BAD_RETURN:
+        raiseFault(p, SIG.SIGSEGV, SEGV_MAPERR, p.cpu.trapAddr);
+        break;
+      case Trap.BUDGET:
+        break;
+      default: {
+        const never: never = trap;
+        panic('handleTrap', `unknown trap ${String(never)}`);
+      }
+    }
+  }
+
+  private pageFault(p: Proc): void {
+    const addr = p.cpu.trapAddr >>> 0;
+    const write = p.cpu.trapWrite === 1;
+    const outcome = handlePageFault(this, p, addr, write);
+    if (outcome === 'segv') raiseFault(p, SIG.SIGSEGV, p.mm.findArea(addr) ? SEGV_ACCERR : SEGV_MAPERR, addr);
+    else if (outcome === 'oom') oomKill(this, p);
+    else if (p.mm.mmu.translate(addr, write) < 0) panic('pageFault', `pid ${p.pid}: ${outcome} fault at 0x${addr.toString(16)} left the page unmapped`);
+  }
+
+  private finish(end: RunEnd): RunResult {
+    let status: number;
+    switch (end) {
+      case 'exit': {
+        const s = this.first?.exitStatus ?? panic('finish', 'no first process');
+        status = (s & 0x7f) === 0 ? (s >> 8) & 0xff : 128 + (s & 0x7f);
+        break;
+      }
+      case 'deadlock':
+        this.log('deadlock: no process can run, and no timer can wake one');
+        for (const line of this.procdump()) this.log(`  ${line}`);
+        this.terminateAll();
+        status = STATUS_DEADLOCK;
+        break;
+      case 'max-steps':
+        this.log(`stopped after ${this.steps} instructions (--max-steps)`);
+        this.terminateAll();
+        status = STATUS_MAX_STEPS;
+        break;
+      default: {
+        const never: never = end;
+        return panic('finish', `unknown end ${String(never)}`);
+      }
+    }
+    if (this.options.stats) this.log(runStatsLine(this.mem, this.steps));
+    return { status, end, steps: this.steps };
+  }
+
+  /** One line per live process: its state and, for a sleeper, what it waits for. */
+  procdump(): string[] {
+    const lines: string[] = [];
+    for (const p of this.procs.values()) {
+      if (!p.isAlive()) continue;
+      const what = p.state === 'sleeping' ? p.sleepWhat : p.state === 'stopped' ? `stopped by ${signalName(p.stopReport || SIG.SIGSTOP)}` : p.state;
+      lines.push(`pid ${p.pid} (${p.name}): ${what}`);
+    }
+    return lines;
+  }
+
+  /** Ends every live process silently (after deadlock or --max-steps). */
+  private terminateAll(): void {
+    for (const p of [...this.procs.values()]) if (p.isAlive()) procExit(this, p, SIG.SIGKILL);
+  }
+
+  // ---- process table (used by fork, exit, wait) ----
+
+  /** A free pid, or -EAGAIN when maxProcs processes (zombies included) exist. */
+  allocPid(): number {
+    if (this.procs.size >= this.options.maxProcs) return -E.EAGAIN;
+    while (this.procs.has(this.nextPid)) this.nextPid = this.nextPid >= PID_MAX ? 2 : this.nextPid + 1;
+    const pid = this.nextPid;
+    this.nextPid = pid >= PID_MAX ? 2 : pid + 1;
+    return pid;
+  }
+
+  /** Enters a new process in the table, runnable. */
+  addProc(p: Proc): void {
+    this.procs.set(p.pid, p);
+    this.live++;
+    this.makeRunnable(p);
+  }
+
+  makeRunnable(p: Proc): void {
+    p.state = 'runnable';
+    this.sched.enqueue(p);
+  }
+
+  /** Bookkeeping when p has just become a zombie. */
+  noteExit(p: Proc): void {
+    this.live--;
+    if (this.options.stats) for (const line of procStatsLines(p)) this.log(line);
+    this.observer?.exit?.(p, p.exitStatus);
+  }
+
+  /** Removes zombie p from the table and from its parent's children. */
+  reap(p: Proc): void {
+    if (p.isAlive()) panic('reap', `pid ${p.pid} is ${p.state}`);
+    this.procs.delete(p.pid);
+    const parent = this.procs.get(p.ppid);
+    if (parent) parent.children.splice(parent.children.indexOf(p), 1);
+  }
+
+  // ---- messages ----
+
+  /** Writes "ipcvm: line" to the guest's stderr stream. */
+  log(line: string): void {
+    this.host.write(2, new TextEncoder().encode(`ipcvm: ${line}\n`));
+  }
+
+  /** log, but only the first time for this key in this kernel. */
+  warnOnce(key: string, line: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.log(line);
+  }
+
+  // ---- invariants ----
+
+  /** Throws when a kernel invariant is broken (see invariants.ts). */
+  checkInvariants(): void {
+    checkKernelInvariants(this, this.initialFreeFrames, this.live);
+  }
+}

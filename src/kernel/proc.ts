@@ -1,0 +1,97 @@
+// A process: its registers, address space, program image, descriptors, family
+// (parent, children, process group, session), credentials, signal state, what it
+// sleeps on, and its counters for --stats. The Kernel's table owns every Proc; a
+// zombie keeps its entry (and exit status) until its parent reaps it.
+import { Cpu } from '../vm/cpu.js';
+import type { Image } from '../vm/image.js';
+import type { AddressSpace } from './addrspace.js';
+import type { Timer } from './clock.js';
+import type { FdTable } from './fdtable.js';
+import { SignalState } from './sigstate.js';
+import { WaitChannel } from './sleep.js';
+import { SYSCALLS } from './syscall-table.js';
+
+/** runnable: on the run queue; running: on the CPU; sleeping: on a wait channel;
+ *  stopped: by a stop signal until SIGCONT; zombie: exited, not yet reaped. */
+export type ProcState = 'runnable' | 'running' | 'sleeping' | 'stopped' | 'zombie';
+
+/** One past the highest syscall number: the size of per-number tables. */
+export const SYSCALL_NR_LIMIT = Math.max(...SYSCALLS.map((s) => s.nr)) + 1;
+
+export class ProcStats {
+  /** Completed-or-blocked system calls by number (a call re-run after a wakeup
+   *  counts once). */
+  readonly syscalls = new Uint32Array(SYSCALL_NR_LIMIT);
+  faultsDemandZero = 0;
+  faultsCow = 0;
+  faultsShared = 0;
+  /** Slices given up by sleeping or yielding. */
+  voluntarySwitches = 0;
+  /** Slices ended by the quantum while another process was runnable. */
+  involuntarySwitches = 0;
+  peakResidentPages = 0;
+}
+
+export interface Credentials {
+  uid: number;
+  euid: number;
+  gid: number;
+  egid: number;
+}
+
+export class Proc {
+  readonly pid: number;
+  /** 0 for a process the kernel itself started (it is reaped by the kernel). */
+  ppid = 0;
+  pgid: number;
+  sid: number;
+  readonly cred: Credentials;
+  /** argv[0]'s last component, for reports. */
+  name: string;
+  state: ProcState = 'runnable';
+  readonly cpu = new Cpu();
+  mm: AddressSpace;
+  image: Image;
+  fds: FdTable;
+  /** Children not yet reaped, oldest first (wait4 scans them in this order). */
+  readonly children: Proc[] = [];
+  /** Where wait4 sleeps; woken when a child exits, stops or continues. */
+  readonly childWait: WaitChannel;
+  /** Wait status once a zombie, Linux's encoding (code << 8, or signal | 0x80). */
+  exitStatus = 0;
+  /** A stop (its signal) or a continue that the parent's wait4 has not yet seen. */
+  stopReport = 0;
+  continueReport = false;
+  readonly sig = new SignalState();
+  /** While sleeping: the channel and what it waits for, in words. */
+  sleepChannel: WaitChannel | null = null;
+  sleepWhat = '';
+  /** The syscall number that blocked and will re-run; 0 when none. */
+  blockedSyscall = 0;
+  /** The deadline of the blocked call (nanosleep), dropped when the call ends. */
+  callTimer: Timer | null = null;
+  /** Set and cleared only by the scheduler. */
+  onRunQueue = false;
+  readonly stats = new ProcStats();
+
+  constructor(pid: number, name: string, cred: Credentials, mm: AddressSpace, image: Image, fds: FdTable) {
+    this.pid = pid;
+    this.pgid = pid;
+    this.sid = pid;
+    this.name = name;
+    this.cred = { ...cred };
+    this.mm = mm;
+    this.image = image;
+    this.fds = fds;
+    this.childWait = new WaitChannel(`children of pid ${pid}`);
+  }
+
+  isAlive(): boolean {
+    return this.state !== 'zombie';
+  }
+
+  notePeakResident(): void {
+    const pages = this.mm.residentPages();
+    if (pages > this.stats.peakResidentPages) this.stats.peakResidentPages = pages;
+  }
+}

@@ -1,0 +1,59 @@
+// The one blocking idiom (xv6's sleep/wakeup). A handler that cannot finish calls
+// sleepOn(p, channel, what) and returns its result (BLOCKED); the process leaves
+// the run queue with pc still on its SYS instruction. When the state behind the
+// channel changes, wakeup(channel) makes every sleeper runnable and each re-runs
+// its whole call, re-checking the condition. Channels are plain objects owned by
+// what is waited on: a pipe's read side, a process's children, the clock.
+//
+// Any sleep can be cut short by wakeProc (a timer, or a signal in kill.ts): the call
+// simply re-runs. The signals issue decides there, for a caught signal, between
+// EINTR and a restart (p.blockedSyscall names the call that was asleep).
+import type { Kernel } from './kernel.js';
+import { panic } from './panic.js';
+import type { Proc } from './proc.js';
+import { BLOCKED } from './sysresult.js';
+
+export class WaitChannel {
+  readonly sleepers: Proc[] = [];
+
+  constructor(readonly name: string) {}
+}
+
+/** Puts the running process p to sleep on chan. `what` says what it waits for in
+ *  deadlock reports ("read on pipe:[3] (empty)"). Returns BLOCKED. */
+export function sleepOn(p: Proc, chan: WaitChannel, what: string): number {
+  if (p.state !== 'running') panic('sleepOn', `pid ${p.pid} is ${p.state}, not running`);
+  p.state = 'sleeping';
+  p.sleepChannel = chan;
+  p.sleepWhat = what;
+  chan.sleepers.push(p);
+  p.stats.voluntarySwitches++;
+  return BLOCKED;
+}
+
+/** Makes every process sleeping on chan runnable, in the order they slept. */
+export function wakeup(k: Kernel, chan: WaitChannel): void {
+  if (chan.sleepers.length === 0) return;
+  for (const p of chan.sleepers.splice(0)) {
+    p.sleepChannel = null;
+    k.makeRunnable(p);
+  }
+}
+
+/** Wakes p alone if it sleeps (its deadline passed, a signal arrived); otherwise
+ *  does nothing. */
+export function wakeProc(k: Kernel, p: Proc): void {
+  if (p.state !== 'sleeping') return;
+  cancelSleep(p);
+  k.makeRunnable(p);
+}
+
+/** Takes p off its channel without making it runnable (it is exiting). */
+export function cancelSleep(p: Proc): void {
+  const chan = p.sleepChannel;
+  if (!chan) return;
+  const i = chan.sleepers.indexOf(p);
+  if (i < 0) panic('cancelSleep', `pid ${p.pid} is not on channel ${chan.name}`);
+  chan.sleepers.splice(i, 1);
+  p.sleepChannel = null;
+}

@@ -1,0 +1,28 @@
+// The --stats report: per process when it exits, and for the whole run at the end.
+import type { PhysMem } from '../vm/physmem.js';
+import type { Proc } from './proc.js';
+import { SYSCALL_BY_NR } from './syscall-table.js';
+
+/** Lines (without the "ipcvm: " prefix) describing p's life. */
+export function procStatsLines(p: Proc): string[] {
+  const s = p.stats;
+  const calls: [string, number][] = [];
+  s.syscalls.forEach((count, nr) => {
+    if (count > 0) calls.push([SYSCALL_BY_NR.get(nr)?.name ?? `nr${nr}`, count]);
+  });
+  calls.sort((a, b) => b[1] - a[1]);
+  const totalCalls = calls.reduce((n, [, c]) => n + c, 0);
+  const faults = s.faultsDemandZero + s.faultsCow + s.faultsShared;
+  const who = `stats: pid ${p.pid} (${p.name})`;
+  return [
+    `${who}: ${p.cpu.steps} instructions, ${s.voluntarySwitches + s.involuntarySwitches} context switches ` +
+      `(${s.voluntarySwitches} voluntary, ${s.involuntarySwitches} involuntary), peak ${s.peakResidentPages} resident pages`,
+    `${who}: ${totalCalls} system calls${calls.length ? ` (${calls.map(([n, c]) => `${n} ${c}`).join(', ')})` : ''}`,
+    `${who}: ${faults} page faults (${s.faultsDemandZero} demand-zero, ${s.faultsCow} copy-on-write, ${s.faultsShared} shared)`,
+  ];
+}
+
+/** The line for the whole run. */
+export function runStatsLine(mem: PhysMem, steps: number): string {
+  return `stats: run: ${steps} instructions, ${mem.framesAllocated} frames allocated, ${mem.framesFreed} freed`;
+}

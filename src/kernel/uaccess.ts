@@ -1,0 +1,164 @@
+// Copies between guest memory and the kernel (Linux's copy_from_user/copy_to_user).
+// A page that is not mapped yet is faulted in exactly as the interpreter's access
+// would be (demand-zero, copy-on-write, shared segments); an address the guest may
+// not touch gives -EFAULT, never an exception and never a signal. If no frame is
+// left the process is OOM-killed (the kill lands at its return to user mode) and
+// the copy fails with -EFAULT. Bulk copies move a page-sized run at a time.
+import { PAGE_SIZE } from '../isa/abi.js';
+import { E } from './errno.js';
+import { handlePageFault } from './fault.js';
+import type { Kernel } from './kernel.js';
+import { oomKill } from './kill.js';
+import { panic } from './panic.js';
+import { PATH_MAX } from './param.js';
+import type { Proc } from './proc.js';
+import { PROT_READ, PROT_WRITE } from './vmarea.js';
+
+/** What readI32 returns for an address the guest may not read (not an int32). */
+export const BAD_ADDRESS = 2 ** 32;
+
+const OFFSET_MASK = PAGE_SIZE - 1;
+const utf8 = new TextDecoder('utf-8');
+
+/** Physical byte address of guest address addr for the access, faulting the page
+ *  in if needed; -1 when the guest may not make that access. */
+function physical(k: Kernel, p: Proc, addr: number, write: boolean): number {
+  const mmu = p.mm.mmu;
+  const phys = mmu.translate(addr, write);
+  if (phys >= 0) return phys;
+  const outcome = handlePageFault(k, p, addr, write);
+  if (outcome === 'segv') return -1;
+  if (outcome === 'oom') {
+    oomKill(k, p);
+    return -1;
+  }
+  const mapped = mmu.translate(addr, write);
+  if (mapped < 0) panic('uaccess', `pid ${p.pid}: ${outcome} fault at 0x${addr.toString(16)} left the page unmapped`);
+  return mapped;
+}
+
+function inRange(addr: number, length: number): boolean {
+  return addr + length <= 2 ** 32;
+}
+
+/** Fills dst from guest memory at addr. 0, or -EFAULT (dst partly filled). */
+export function copyin(k: Kernel, p: Proc, addr: number, dst: Uint8Array): number {
+  let at = addr >>> 0;
+  if (!inRange(at, dst.length)) return -E.EFAULT;
+  const u8 = k.mem.u8;
+  for (let done = 0; done < dst.length; ) {
+    const run = Math.min(dst.length - done, PAGE_SIZE - (at & OFFSET_MASK));
+    const phys = physical(k, p, at, false);
+    if (phys < 0) return -E.EFAULT;
+    dst.set(u8.subarray(phys, phys + run), done);
+    done += run;
+    at += run;
+  }
+  return 0;
+}
+
+/** Writes src to guest memory at addr. 0, or -EFAULT (a prefix may be written). */
+export function copyout(k: Kernel, p: Proc, addr: number, src: Uint8Array): number {
+  let at = addr >>> 0;
+  if (!inRange(at, src.length)) return -E.EFAULT;
+  const u8 = k.mem.u8;
+  for (let done = 0; done < src.length; ) {
+    const run = Math.min(src.length - done, PAGE_SIZE - (at & OFFSET_MASK));
+    const phys = physical(k, p, at, true);
+    if (phys < 0) return -E.EFAULT;
+    u8.set(src.subarray(done, done + run), phys);
+    done += run;
+    at += run;
+  }
+  return 0;
+}
+
+/** The int32 at addr (any alignment), or BAD_ADDRESS. */
+export function readI32(k: Kernel, p: Proc, addr: number): number {
+  const at = addr >>> 0;
+  if ((at & 3) === 0 && inRange(at, 4)) {
+    const phys = physical(k, p, at, false);
+    return phys < 0 ? BAD_ADDRESS : k.mem.i32[phys >> 2];
+  }
+  const bytes = new Uint8Array(4);
+  if (copyin(k, p, at, bytes) < 0) return BAD_ADDRESS;
+  return bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24);
+}
+
+/** Stores value at addr (any alignment). 0, or -EFAULT. */
+export function writeI32(k: Kernel, p: Proc, addr: number, value: number): number {
+  const at = addr >>> 0;
+  if ((at & 3) === 0 && inRange(at, 4)) {
+    const phys = physical(k, p, at, true);
+    if (phys < 0) return -E.EFAULT;
+    k.mem.i32[phys >> 2] = value;
+    return 0;
+  }
+  return copyout(k, p, at, new Uint8Array([value, value >>> 8, value >>> 16, value >>> 24]));
+}
+
+/** Writes consecutive int32s (a struct of words: timespec, rusage). 0 or -EFAULT. */
+export function writeI32s(k: Kernel, p: Proc, addr: number, values: readonly number[]): number {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  values.forEach((v, i) => view.setInt32(i * 4, v, true));
+  return copyout(k, p, addr, bytes);
+}
+
+/** Reads `count` system call arguments (int32 words at sp) into out. False when
+ *  the stack cannot be read. */
+export function readArgs(k: Kernel, p: Proc, count: number, out: Int32Array): boolean {
+  const sp = p.cpu.sp >>> 0;
+  if ((sp & 3) === 0 && (sp & OFFSET_MASK) + 4 * count <= PAGE_SIZE) {
+    const phys = physical(k, p, sp, false);
+    if (phys < 0) return false;
+    const i32 = k.mem.i32;
+    for (let i = 0, w = phys >> 2; i < count; i++) out[i] = i32[w + i];
+    return true;
+  }
+  for (let i = 0; i < count; i++) {
+    const v = readI32(k, p, sp + 4 * i);
+    if (v === BAD_ADDRESS) return false;
+    out[i] = v;
+  }
+  return true;
+}
+
+/** The NUL-terminated UTF-8 string at addr: the string, -EFAULT, or
+ *  -ENAMETOOLONG when no NUL comes within max bytes. */
+export function readString(k: Kernel, p: Proc, addr: number, max = PATH_MAX): string | number {
+  let at = addr >>> 0;
+  const u8 = k.mem.u8;
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  while (length < max) {
+    if (at >= 2 ** 32) return -E.EFAULT;
+    const phys = physical(k, p, at, false);
+    if (phys < 0) return -E.EFAULT;
+    const run = Math.min(max - length, PAGE_SIZE - (at & OFFSET_MASK));
+    const chunk = u8.subarray(phys, phys + run);
+    const nul = chunk.indexOf(0);
+    if (nul >= 0) {
+      parts.push(chunk.subarray(0, nul));
+      return utf8.decode(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+    }
+    parts.push(chunk.slice());
+    length += run;
+    at += run;
+  }
+  return -E.ENAMETOOLONG;
+}
+
+/** True when every byte of [addr, addr + length) lies in areas that allow the
+ *  access (checked before a call consumes data it might then fail to store). */
+export function accessOk(p: Proc, addr: number, length: number, write: boolean): boolean {
+  let at = addr >>> 0;
+  const end = at + length;
+  if (end > 2 ** 32) return false;
+  while (at < end) {
+    const area = p.mm.findArea(at);
+    if (!area || (area.prot & (write ? PROT_WRITE : PROT_READ)) === 0) return false;
+    at = area.end;
+  }
+  return true;
+}
