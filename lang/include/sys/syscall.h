@@ -60,4 +60,5 @@
 #define SYS_msgsnd 400
 #define SYS_msgrcv 401
 #define SYS_msgctl 402
+#define SYS_semop 420
 #endif

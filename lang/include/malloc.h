@@ -1,0 +1,2 @@
+/* malloc.h: the allocator's declarations live in <stdlib.h>. */
+#include <stdlib.h>

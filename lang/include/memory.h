@@ -1,0 +1,2 @@
+/* memory.h: an old spelling of <string.h>. */
+#include <string.h>

@@ -1,0 +1,2 @@
+/* sys/fcntl.h: an old spelling of <fcntl.h>. */
+#include <fcntl.h>

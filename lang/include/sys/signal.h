@@ -1,0 +1,2 @@
+/* sys/signal.h: an old spelling of <signal.h>. */
+#include <signal.h>
