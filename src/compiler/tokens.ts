@@ -77,8 +77,9 @@ export const Imaginary = keyword('Imaginary', /_Imaginary/);
 /** gcc's `__attribute__((...))`, accepted so that Linux-style code parses. */
 export const Attribute = keyword('Attribute', /__attribute__|__attribute/);
 
+/** In lexer order: `Double` before its prefix `Do`. */
 const keywords: TokenType[] = [
-  Auto, Break, Case, Char, Const, Continue, Default, Do, Double, Else, Enum, Extern, Float, For,
+  Auto, Break, Case, Char, Const, Continue, Default, Double, Do, Else, Enum, Extern, Float, For,
   Goto, If, Inline, Int, Long, Register, Restrict, Return, Short, Signed, Sizeof, Static, Struct,
   Switch, Typedef, Union, Unsigned, Void, Volatile, While, Bool, Complex, Imaginary, Attribute,
 ];
@@ -131,8 +132,9 @@ export const PPNumber = createToken({
 });
 
 // ---- character and string literals -----------------------------------------
-export const CharLiteral = createToken({ name: 'CharLiteral', pattern: /'(?:[^'\\\n]|\\[^\n])*'/ });
-export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\n]|\\[^\n])*"/ });
+// An `L` prefix makes a wide literal (wchar_t is int); it is part of the token's image.
+export const CharLiteral = createToken({ name: 'CharLiteral', pattern: /L?'(?:[^'\\\n]|\\[^\n])*'/ });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /L?"(?:[^"\\\n]|\\[^\n])*"/ });
 /** A quote with no closing partner on its line; gcc makes the rest of the line one token. */
 export const UnterminatedLiteral = createToken({ name: 'UnterminatedLiteral', pattern: /['"][^\n]*/ });
 
@@ -197,7 +199,7 @@ export const Assign = assignOp('Assign', /=/);
 export const Comma = punct('Comma', /,/);
 
 /** Any other character (`@`, a backquote, a stray backslash, non-ASCII bytes). */
-export const Stray = createToken({ name: 'Stray', pattern: /[^]/, line_breaks: true });
+export const Stray = createToken({ name: 'Stray', pattern: /[\u0000-\uffff]/, line_breaks: true });
 
 /** Every token type in lexer order: longer patterns before their prefixes. */
 export const allTokens: TokenType[] = [
