@@ -23,7 +23,7 @@ export function loadProgram(file: string): Module {
   if (file.endsWith('.ipx')) {
     const bytes = readBytes(file);
     try {
-      const module = decodeModule(bytes, file);
+      const module = decodeModule(bytes);
       verifyModule(module);
       return module;
     } catch (e) {

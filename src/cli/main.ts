@@ -17,6 +17,7 @@ interface RunFlags {
   maxSteps: string;
   mem: string;
   stats?: boolean;
+  ipcs?: boolean;
   clock: string;
   uid: string;
   maxProcs: string;
@@ -33,6 +34,7 @@ async function runCommand(file: string, guestArgs: string[], flags: RunFlags): P
     uid: parseCount(flags.uid, '--uid', 0, 65535),
     maxProcs: parseCount(flags.maxProcs, '--max-procs', 1, 1e6),
     stats: flags.stats === true,
+    ipcs: flags.ipcs === true,
   };
   if (options.memBytes < 1024 * 1024) throw new UsageError('--mem: at least 1M is needed');
   const module = loadProgram(file);
@@ -70,6 +72,7 @@ function addRunOptions(cmd: Command): Command {
     .option('--max-steps <n>', 'stop the VM after this many instructions in all (0 = no limit)', '0')
     .option('--mem <size>', 'physical memory (frames of 4 KiB)', `${DEFAULT_MEM_BYTES / (1024 * 1024)}M`)
     .option('--stats', 'print per-process statistics at exit')
+    .option('--ipcs', 'print the IPC objects left at exit, as ipcs does')
     .option('--clock <kind>', 'virtual (deterministic) or real', 'virtual')
     .option('--uid <n>', 'user id of the first process', '1000')
     .option('--max-procs <n>', 'most processes at once (fork then fails with EAGAIN)', String(NPROC));

@@ -73,7 +73,34 @@ export class AddressSpace {
     if (i < 0) panic('removeArea', `${area.describe()} is not in the address space`);
     this.unmapPages(area.start, area.end);
     this.areas.splice(i, 1);
-    area.backing.released(area, p);
+    area.backing.released(k, area, p);
+  }
+
+  /** Cuts area in two at page-aligned `at` (strictly inside it); returns the new
+   *  upper piece, which shares the backing. */
+  splitArea(k: Kernel, p: Proc, area: VmArea, at: number): VmArea {
+    if (!(at > area.start && at < area.end && at % PAGE_SIZE === 0)) panic('splitArea', `0x${at.toString(16)} is not inside ${area.describe()}`);
+    const piece = new VmArea(at, area.end, area.prot, area.kind, area.backing);
+    area.end = at;
+    this.areas.splice(this.areas.indexOf(area) + 1, 0, piece);
+    area.backing.split(k, area, piece, p);
+    return piece;
+  }
+
+  /** munmap: removes [start, end) (page aligned) from the address space, cutting
+   *  the areas that straddle its ends. The heap only loses its pages there: its
+   *  bounds belong to brk. */
+  unmapRange(k: Kernel, p: Proc, start: number, end: number): void {
+    for (const area of [...this.areas]) {
+      if (area.start === area.end || area.end <= start || area.start >= end) continue;
+      if (area === this.heap) {
+        this.unmapPages(Math.max(start, area.start), Math.min(end, area.end));
+        continue;
+      }
+      const inside = area.start < start ? this.splitArea(k, p, area, start) : area;
+      if (inside.end > end) this.splitArea(k, p, inside, end);
+      this.removeArea(k, p, inside);
+    }
   }
 
   /** Clears every present PTE in [start, end) and drops its frame reference. */

@@ -7,12 +7,13 @@ import { readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { E } from './errno.js';
 import type { File, OpenFile } from './file.js';
+import type { DeviceInode } from './inode.js';
 import type { Kernel, KernelOptions } from './kernel.js';
 import { postSignal } from './kill.js';
 import type { Proc } from './proc.js';
 import { SI_KERNEL } from './sigstate.js';
 import { SIG } from './signals.js';
-import { copyout } from './uaccess.js';
+import { copyin, copyout } from './uaccess.js';
 
 export type ConsoleStream = 0 | 1 | 2;
 
@@ -50,18 +51,19 @@ export class ConsoleFile implements File {
     private readonly host: HostIo,
   ) {}
 
-  read(_k: Kernel, _p: Proc, _f: OpenFile, dst: Uint8Array): number {
+  read(k: Kernel, p: Proc, _f: OpenFile, addr: number, count: number): number {
     if (this.stream !== 0) return -E.EBADF;
-    const data = this.host.read(dst.length);
+    const data = this.host.read(count);
     if (!data) return -E.EIO;
-    const n = Math.min(data.length, dst.length);
-    dst.set(data.subarray(0, n));
-    return n;
+    const n = Math.min(data.length, count);
+    return copyout(k, p, addr, data.subarray(0, n)) < 0 ? -E.EFAULT : n;
   }
 
-  write(k: Kernel, p: Proc, _f: OpenFile, src: Uint8Array): number {
+  write(k: Kernel, p: Proc, _f: OpenFile, addr: number, count: number): number {
     if (this.stream === 0) return -E.EBADF;
-    if (this.host.write(this.stream, src)) return src.length;
+    const src = k.scratch.subarray(0, count);
+    if (copyin(k, p, addr, src) < 0) return -E.EFAULT;
+    if (this.host.write(this.stream, src)) return count;
     postSignal(k, p, SIG.SIGPIPE, { signo: SIG.SIGPIPE, code: SI_KERNEL, pid: 0, uid: 0, addr: 0, fault: false });
     return -E.EPIPE;
   }
@@ -85,20 +87,27 @@ export class ConsoleFile implements File {
   }
 }
 
-/** /dev/null: reads see end of file, writes vanish. */
+/** /dev/null: reads see end of file, writes vanish, seeks stay at 0. */
 export class NullFile implements File {
   readonly kind = 'null';
+
+  constructor(readonly inode?: DeviceInode) {}
 
   read(): number {
     return 0;
   }
 
-  write(_k: Kernel, _p: Proc, _f: OpenFile, src: Uint8Array): number {
-    return src.length;
+  write(_k: Kernel, _p: Proc, _f: OpenFile, _addr: number, count: number): number {
+    return count;
   }
 
   ioctl(): number {
     return -E.ENOTTY;
+  }
+
+  seek(f: OpenFile): number {
+    f.offset = 0;
+    return 0;
   }
 
   release(): void {}

@@ -1,12 +1,15 @@
 // Process exit and the family bookkeeping around it: close descriptors, free the
-// address space, become a zombie holding the wait status, hand the children to
-// pid 1 (or to the kernel once pid 1 is gone), and tell the parent (wakeup of its
-// wait4 channel, SIGCHLD). A process the kernel started itself (ppid 0) is reaped
-// by the kernel at once.
+// address space (detaching shared memory), apply SEM_UNDO adjustments, become a
+// zombie holding the wait status, hand the children to pid 1 (or to the kernel
+// once pid 1 is gone), and tell the parent (wakeup of its wait4 channel, SIGCHLD).
+// A process the kernel started itself (ppid 0) is reaped by the kernel at once.
+import { cancelAlarm } from './alarm.js';
+import { reapsAtOnce, sendsSigchld } from './jobctl.js';
 import type { Kernel } from './kernel.js';
 import { postSignal } from './kill.js';
 import { panic } from './panic.js';
 import type { Proc } from './proc.js';
+import { semExit } from './semundo.js';
 import { CLD_DUMPED, CLD_EXITED, CLD_KILLED } from './sigstate.js';
 import { SIG } from './signals.js';
 import { cancelSleep, wakeup } from './sleep.js';
@@ -22,8 +25,10 @@ export function procExit(k: Kernel, p: Proc, status: number): void {
     k.clock.cancel(p.callTimer);
     p.callTimer = null;
   }
+  cancelAlarm(k, p);
   p.fds.closeAll(k);
   p.mm.release(k, p);
+  semExit(k, p);
   p.state = 'zombie';
   p.exitStatus = status;
   k.noteExit(p);
@@ -35,15 +40,17 @@ export function procExit(k: Kernel, p: Proc, status: number): void {
   const signalled = status & 0x7f;
   if (signalled === 0) notifyParent(k, p, CLD_EXITED, (status >> 8) & 0xff);
   else notifyParent(k, p, status & 0x80 ? CLD_DUMPED : CLD_KILLED, signalled);
+  if (reapsAtOnce(k.procs.get(p.ppid))) k.reap(p);
 }
 
 /** A child changed state (exited, stopped, continued): wake the parent's wait4 and
- *  send it SIGCHLD (ignored by default). `value` is si_status. */
+ *  send it SIGCHLD (ignored by default) unless its disposition says not to
+ *  (jobctl.ts). `value` is si_status. */
 export function notifyParent(k: Kernel, child: Proc, code: number, value: number): void {
   const parent = k.procs.get(child.ppid);
   if (!parent) return;
   wakeup(k, parent.childWait);
-  postSignal(k, parent, SIG.SIGCHLD, { signo: SIG.SIGCHLD, code, pid: child.pid, uid: child.cred.uid, addr: value, fault: false });
+  if (sendsSigchld(parent, code)) postSignal(k, parent, SIG.SIGCHLD, { signo: SIG.SIGCHLD, code, pid: child.pid, uid: child.cred.uid, addr: value, fault: false });
 }
 
 /** Orphans go to pid 1 while it lives; after that to the kernel, which reaps them. */
@@ -54,7 +61,10 @@ function reparentChildren(k: Kernel, p: Proc): void {
     if (heir) {
       child.ppid = heir.pid;
       heir.children.push(child);
-      if (!child.isAlive()) wakeup(k, heir.childWait);
+      if (!child.isAlive()) {
+        wakeup(k, heir.childWait);
+        if (reapsAtOnce(heir)) k.reap(child);
+      }
     } else {
       child.ppid = 0;
       if (!child.isAlive()) k.reap(child);

@@ -21,8 +21,12 @@ export function handlePageFault(k: Kernel, p: Proc, addr: number, write: boolean
       p.stats.faultsDemandZero++;
       p.notePeakResident();
       break;
-    case 'shared':
-      p.stats.faultsShared++;
+    case 'shared-new':
+      p.stats.faultsSharedNew++;
+      p.notePeakResident();
+      break;
+    case 'shared-existing':
+      p.stats.faultsSharedExisting++;
       p.notePeakResident();
       break;
     case 'cow':

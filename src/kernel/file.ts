@@ -4,8 +4,11 @@
 // number of descriptors (in any process) that share it. dup and fork share the
 // description, so they share the offset and O_NONBLOCK, as on Linux.
 //
-// Today: the console and /dev/null. The files-and-pipes issue adds pipe ends,
-// FIFOs and regular files of the in-memory file system behind this same interface.
+// Behind it: the console, devices (/dev/null, /dev/tty), pipe and FIFO ends
+// (pipe.ts), regular files and directories (regfile.ts). read and write get the
+// guest address and count, so each file copies straight between guest frames and
+// its own storage (uaccess.ts) with no bounce through a kernel buffer.
+import type { Inode } from './inode.js';
 import type { Kernel } from './kernel.js';
 import type { Proc } from './proc.js';
 
@@ -14,21 +17,37 @@ export const O_RDONLY = 0;
 export const O_WRONLY = 1;
 export const O_RDWR = 2;
 export const O_ACCMODE = 3;
+export const O_CREAT = 0o100;
+export const O_EXCL = 0o200;
+export const O_NOCTTY = 0o400;
+export const O_TRUNC = 0o1000;
 export const O_APPEND = 0o2000;
 export const O_NONBLOCK = 0o4000;
+export const O_DIRECT = 0o40000;
+export const O_DIRECTORY = 0o200000;
+export const O_NOFOLLOW = 0o400000;
+export const O_CLOEXEC = 0o2000000;
+/** The status flags F_SETFL may change. */
+export const O_SETFL_MASK = O_APPEND | O_NONBLOCK;
 
-export type FileKind = 'console' | 'null';
+export type FileKind = 'console' | 'null' | 'tty' | 'pipe' | 'fifo' | 'regular' | 'directory';
 
 export interface File {
   readonly kind: FileKind;
-  /** Reads up to dst.length bytes into dst. Returns the count (0 at end of file),
-   *  -errno, or BLOCKED after putting p to sleep (the call re-runs when woken). */
-  read(k: Kernel, p: Proc, f: OpenFile, dst: Uint8Array): number;
-  /** Writes src (valid only during the call: copy what must be kept). Returns the
-   *  count, -errno, or BLOCKED after putting p to sleep. */
-  write(k: Kernel, p: Proc, f: OpenFile, src: Uint8Array): number;
+  /** What fstat reports; the console has none (sys-stat.ts describes it). */
+  readonly inode?: Inode;
+  /** Reads up to count bytes into guest memory at addr (the caller checked the
+   *  range is writable; 0 < count <= MAX_RW_COUNT). Returns the count (0 at end of
+   *  file), -errno, or BLOCKED after putting p to sleep (the call re-runs when woken). */
+  read(k: Kernel, p: Proc, f: OpenFile, addr: number, count: number): number;
+  /** Writes count bytes from guest memory at addr (checked readable; 0 < count <=
+   *  MAX_RW_COUNT). Returns the count written, -errno, or BLOCKED after putting p
+   *  to sleep. */
+  write(k: Kernel, p: Proc, f: OpenFile, addr: number, count: number): number;
   /** 0 or a positive result, or -errno (-ENOTTY for requests the file does not know). */
   ioctl(k: Kernel, p: Proc, f: OpenFile, request: number, arg: number): number;
+  /** lseek: the new offset, or -errno. Absent for files that cannot seek (ESPIPE). */
+  seek?(f: OpenFile, offset: number, whence: number): number;
   /** The last descriptor naming an open file description of this file was closed. */
   release(k: Kernel, f: OpenFile): void;
   /** For deadlock reports and traces: "console", "/dev/null", "pipe:[3]". */

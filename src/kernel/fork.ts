@@ -48,11 +48,13 @@ export function forkProc(k: Kernel, p: Proc): Proc | number {
   child.ppid = p.pid;
   child.pgid = p.pgid;
   child.sid = p.sid;
+  child.cwd = p.cwd;
   child.cpu.copyFrom(p.cpu);
   child.cpu.a = 0;
   child.cpu.pc += SYS_LENGTH;
+  child.sig.inheritFrom(p.sig);
   child.stats.peakResidentPages = child.mm.residentPages();
-  p.mm.areas.forEach((area, i) => area.backing.forked(copies[i], child));
+  p.mm.areas.forEach((area, i) => area.backing.forked(k, copies[i], child));
   p.children.push(child);
   k.addProc(child);
   return child;

@@ -1,9 +1,14 @@
 // Kernel invariants (xv6's usertests check no page leaked; STYLE.md asks every
 // kernel object for checkInvariants). Checked by tests after every guest run:
 //   any time      each process is where its state says (run queue, wait channel),
-//                 family links agree, and every frame's refcount equals the number
-//                 of PTEs naming it (the shm issue adds the frames its segments hold);
-//   after a run   no process, zombie, sleeper or timer is left and every frame is free.
+//                 family links agree, every frame's refcount equals the number of
+//                 PTEs naming it plus one if a store of shared pages holds it, and
+//                 the IPC objects' own bookkeeping holds (ipcCheckInvariants);
+//   after a run   no process, zombie, sleeper, timer or IPC object is left and
+//                 every frame is free;
+//   both          the file system's pipes, FIFOs and files are consistent, and after
+//                 a run no pipe or regular file is left open (vfs.ts).
+import { ipcCheckInvariants } from './ipc.js';
 import type { Kernel } from './kernel.js';
 import type { Proc } from './proc.js';
 
@@ -19,17 +24,21 @@ export function checkKernelInvariants(k: Kernel, initialFreeFrames: number, live
     checkProc(k, p);
     p.mm.mmu.forEachPte((_vpn, pte) => mappings[pte >>> 12]++);
   }
+  for (const store of k.ipc.shmem) for (const frame of store.heldFrames()) mappings[frame]++;
   for (let frame = 1; frame < mem.frameCount; frame++) {
     if (mappings[frame] !== mem.refCount(frame)) {
       fail(`frame ${frame} has refcount ${mem.refCount(frame)} but ${mappings[frame]} mappings`);
     }
   }
+  ipcCheckInvariants(k);
   const alive = [...k.procs.values()].filter((p) => p.isAlive()).length;
   if (live !== alive) fail(`live count ${live}, but ${alive} processes are alive`);
+  for (const problem of k.fs.invariantProblems(live === 0)) fail(problem);
   if (live > 0) return;
   if (k.procs.size !== 0) fail(`${k.procs.size} zombies left: ${[...k.procs.keys()].join(' ')}`);
   if (k.sched.runnable() !== 0) fail('run queue not empty');
   if (k.timerChannel.sleepers.length !== 0 || k.clock.pendingTimers() !== 0) fail('timers or sleepers left');
+  if (k.ipc.count() !== 0) fail(`IPC objects left: ${k.ipc.describe()}`);
   if (mem.freeFrames() !== initialFreeFrames) fail(`${initialFreeFrames - mem.freeFrames()} frames still allocated`);
 }
 

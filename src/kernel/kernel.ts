@@ -24,7 +24,10 @@ import { handlePageFault } from './fault.js';
 import { FdTable } from './fdtable.js';
 import { fileDup, O_RDONLY, O_WRONLY, OpenFile } from './file.js';
 import { checkKernelInvariants } from './invariants.js';
-import { deliverSignals, oomKill, raiseFault } from './kill.js';
+import { IpcNamespace } from './ipc.js';
+import { ipcsReport } from './ipcs.js';
+import { watchHostInterrupt, type HostInterrupt } from './hostintr.js';
+import { oomKill, raiseFault } from './kill.js';
 import { loadImage } from './loader.js';
 import { panic } from './panic.js';
 import {
@@ -37,11 +40,13 @@ import {
 } from './param.js';
 import { Proc } from './proc.js';
 import { Scheduler, type SchedPolicy } from './sched.js';
-import { FPE_INTDIV, SEGV_ACCERR, SEGV_MAPERR } from './sigstate.js';
+import { FPE_INTDIV, SEGV_ACCERR, SEGV_MAPERR, type SigInfo } from './sigstate.js';
 import { SIG, signalName } from './signals.js';
 import { WaitChannel } from './sleep.js';
 import { procStatsLines, runStatsLine } from './stats.js';
+import { deliverSignals, type SignalDisposition } from './sigdeliver.js';
 import { syscall } from './syscall.js';
+import { FileSystem } from './vfs.js';
 import type { FaultOutcome } from './vmarea.js';
 
 export interface KernelOptions {
@@ -59,6 +64,8 @@ export interface KernelOptions {
   gid?: number;
   /** Print --stats lines on stderr. */
   stats: boolean;
+  /** Print the IPC objects left at exit on stderr, as `ipcs` lays them out. */
+  ipcs?: boolean;
   /** Guest stdout/stderr bytes (a view, valid only during the call); the host's
    *  fds 1/2 when absent. */
   stdout?: (bytes: Uint8Array) => void;
@@ -66,20 +73,29 @@ export interface KernelOptions {
   /** Up to max bytes of guest stdin, empty at end of input; host fd 0 when absent. */
   stdin?: (max: number) => Uint8Array;
   observer?: KernelObserver;
+  /** Show the host directory hostDir (default: the current directory) read-only
+   *  as the guest's working directory; default true (CLI --no-host-fs: false). */
+  hostFs?: boolean;
+  hostDir?: string;
 }
 
 /** Hooks for tracers and tests; each is called synchronously from the core loop. */
 export interface KernelObserver {
   /** p ran `steps` instructions and left the CPU (or died). */
   slice?(p: Proc, steps: number): void;
+  /** A system call starts (not called again when a blocked call re-runs). */
+  syscallEnter?(p: Proc, nr: number, args: Int32Array): void;
   /** A system call finished (result) or blocked (result === BLOCKED). */
   syscall?(p: Proc, nr: number, args: Int32Array, result: number): void;
   fault?(p: Proc, addr: number, write: boolean, outcome: FaultOutcome): void;
   /** p became a zombie with this wait status. */
   exit?(p: Proc, status: number): void;
+  /** A signal was acted on at p's return to user mode. */
+  signal?(p: Proc, info: SigInfo, disposition: SignalDisposition): void;
 }
 
-export type RunEnd = 'exit' | 'deadlock' | 'max-steps';
+/** How a run ended; 'interrupted': Ctrl-C twice on the host (hostintr.ts). */
+export type RunEnd = 'exit' | 'deadlock' | 'max-steps' | 'interrupted';
 
 export interface RunResult {
   /** The first process's exit code, 128+N if signal N killed it, 2 on deadlock,
@@ -104,9 +120,17 @@ export class Kernel {
   readonly scratch = new Uint8Array(MAX_RW_COUNT);
   /** The arguments of the system call being handled. */
   readonly syscallArgs = new Int32Array(8);
+  /** The file system: /bin, /tmp, /dev and the host view (vfs.ts). */
+  readonly fs: FileSystem;
+  /** System V message queues, semaphore sets and shared memory (ipc.ts). */
+  readonly ipc = new IpcNamespace();
   /** Instructions executed by all processes so far. */
   steps = 0;
-  private readonly host: HostIo;
+  /** The terminal's foreground process group, which Ctrl-C on the host signals;
+   *  0: pid 1's group. */
+  foregroundPgid = 0;
+  /** The host's stdin/stdout/stderr (the console and /dev/tty). */
+  readonly host: HostIo;
   /** The console's open file descriptions; the kernel keeps one reference each. */
   private readonly console: OpenFile[];
   private readonly initialFreeFrames: number;
@@ -123,6 +147,13 @@ export class Kernel {
     this.sched = new Scheduler(options.sched, options.quantum, options.seed);
     this.observer = options.observer;
     this.host = hostIoFor(options);
+    this.fs = new FileSystem({
+      hostDir: options.hostFs === false ? null : (options.hostDir ?? process.cwd()),
+      uid: options.uid,
+      gid: options.gid ?? DEFAULT_GID,
+      tty: this.host.isatty(0) && this.host.isatty(1),
+      now: () => this.clock.realtime()[0],
+    });
     this.console = ([0, 1, 2] as const).map((s) => new OpenFile(new ConsoleFile(s, this.host), s === 0 ? O_RDONLY : O_WRONLY));
   }
 
@@ -152,20 +183,32 @@ export class Kernel {
   /** Runs until every process has exited, deadlock, or --max-steps. */
   async run(): Promise<RunResult> {
     if (!this.first) throw new Error('Kernel.run: no process was spawned');
-    for (;;) {
-      const end = this.runUntilIdle();
-      if (end !== 'wait') return this.finish(end);
-      const ms = Math.max(0, Math.ceil((this.clock.nextDeadline() - this.clock.now()) / 1e6));
-      await new Promise((resolve) => setTimeout(resolve, ms));
+    const ctrlC = watchHostInterrupt(this);
+    try {
+      for (;;) {
+        const end = this.runUntilIdle(ctrlC);
+        if (end === 'yield') {
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
+        if (end !== 'wait') return this.finish(end);
+        const ms = Math.max(0, Math.ceil((this.clock.nextDeadline() - this.clock.now()) / 1e6));
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      }
+    } finally {
+      ctrlC?.remove();
     }
   }
 
-  /** The core loop; 'wait' when a real-clock run must wait for its next timer. */
-  private runUntilIdle(): RunEnd | 'wait' {
+  /** The core loop; 'wait' when a real-clock run must wait for its next timer,
+   *  'yield' when the host's event loop is due a turn (Ctrl-C, hostintr.ts). */
+  private runUntilIdle(ctrlC: HostInterrupt | null): RunEnd | 'wait' | 'yield' {
     const maxSteps = this.options.maxSteps;
     for (;;) {
       this.clock.fireDue();
       if (this.live === 0) return 'exit';
+      if (ctrlC?.stopRequested) return 'interrupted';
+      if (ctrlC?.dueForYield()) return 'yield';
       if (maxSteps > 0 && this.steps >= maxSteps) return 'max-steps';
       const p = this.sched.pickNext();
       if (p) {
@@ -256,12 +299,18 @@ export class Kernel {
         this.terminateAll();
         status = STATUS_MAX_STEPS;
         break;
+      case 'interrupted':
+        this.log('interrupted (Ctrl-C twice)');
+        this.terminateAll();
+        status = 128 + SIG.SIGINT;
+        break;
       default: {
         const never: never = end;
         return panic('finish', `unknown end ${String(never)}`);
       }
     }
     if (this.options.stats) this.log(runStatsLine(this.mem, this.steps));
+    if (this.options.ipcs) this.host.write(2, new TextEncoder().encode(ipcsReport(this.ipc)));
     return { status, end, steps: this.steps };
   }
 

@@ -1,151 +1,145 @@
-// Sending signals and acting on them. postSignal is the one way in (kill, faults,
-// SIGCHLD, the OOM killer); deliverSignals runs when a process returns to user mode
-// (the start of its slice, the end of each system call or fault) and acts on what
-// is pending, lowest number first, as Linux does.
+// Sending signals. postSignal is the one way in (kill, sigqueue, faults, SIGCHLD,
+// SIGPIPE, alarms, the OOM killer, Ctrl-C on the host); acting on a pending signal
+// happens when the target next returns to user mode (sigdeliver.ts).
 //
-// Today every disposition is the default: term/core kill the process (with the
-// core bit in its wait status for core signals), stop/cont stop and continue it,
-// ignore discards the signal when it is sent. The signals issue adds handlers and
-// masks: a caught signal pushes a frame here, and a process asleep in a call is
-// already woken by postSignal so that the call can end with EINTR or restart.
+// Sending follows Linux's prepare_signal/__send_signal: a stop signal cancels a
+// pending SIGCONT and SIGCONT cancels pending stops and resumes a stopped process
+// at once, whatever its disposition; a signal ignored at that moment is dropped,
+// unless blocked (its disposition may change before it is unblocked); a standard
+// signal already pending is dropped; a real-time one is queued with its info.
+// A pending, unblocked signal wakes a sleeping target, whose call then ends with
+// EINTR or restarts (sigrestart.ts); only SIGKILL wakes a stopped one.
 import { E } from './errno.js';
-import { notifyParent, procExit } from './exit.js';
+import { continueProc } from './jobctl.js';
 import type { Kernel } from './kernel.js';
-import { panic } from './panic.js';
+import { SIGQUEUE_MAX } from './param.js';
 import type { Proc } from './proc.js';
-import { CLD_CONTINUED, CLD_STOPPED, SI_KERNEL, SI_USER, type SigInfo } from './sigstate.js';
-import { defaultAction, isValidSignal, SIG, signalName } from './signals.js';
+import { SI_KERNEL, SI_TKILL, SI_USER, SIG_DFL, type SigInfo } from './sigstate.js';
+import { defaultAction, isValidSignal, KERNEL_SIGRTMIN, SIG } from './signals.js';
 import { wakeProc } from './sleep.js';
+import { copyin } from './uaccess.js';
 
-/** Sends sig to p (nothing for a zombie). Never blocks. */
-export function postSignal(k: Kernel, p: Proc, sig: number, info: SigInfo): void {
-  if (!p.isAlive()) return;
-  const action = defaultAction(sig);
-  if (action === 'cont') {
-    for (const stop of [SIG.SIGSTOP, SIG.SIGTSTP, SIG.SIGTTIN, SIG.SIGTTOU]) dropPending(p, stop);
+const STOP_SIGNALS = [SIG.SIGSTOP, SIG.SIGTSTP, SIG.SIGTTIN, SIG.SIGTTOU];
+
+/** Bytes of siginfo_t. */
+export const SIGINFO_SIZE = 128;
+
+/** Sends sig to p (nothing for a zombie). Never blocks. 0, or -EAGAIN when p's
+ *  queue of real-time signals is full (the instance is lost). */
+export function postSignal(k: Kernel, p: Proc, sig: number, info: SigInfo): number {
+  if (!p.isAlive()) return 0;
+  const s = p.sig;
+  if (defaultAction(sig) === 'stop') s.discard(SIG.SIGCONT);
+  else if (sig === SIG.SIGCONT) {
+    for (const stop of STOP_SIGNALS) s.discard(stop);
     if (p.state === 'stopped') continueProc(k, p);
-    return;
   }
-  if (action === 'ignore') return;
-  if (p.sig.pending.has(sig)) return;
-  p.sig.pending.add(sig);
-  p.sig.info[sig] = info;
+  const blocked = s.blocked.has(sig);
+  if (!blocked && s.isIgnored(sig)) return 0;
+  if (sig >= KERNEL_SIGRTMIN && s.queued >= SIGQUEUE_MAX) return -E.EAGAIN;
+  if (!s.enqueue(sig, info) || blocked) return 0;
   if (p.state === 'sleeping') wakeProc(k, p);
   else if (p.state === 'stopped' && sig === SIG.SIGKILL) k.makeRunnable(p);
+  return 0;
 }
 
-/** A signal the kernel raises for p's own fault (SIGSEGV, SIGFPE): always pending
- *  with this fault's info, and its death is reported on stderr. */
+/** Linux's force_sig for p's own fault (SIGSEGV, SIGFPE): a blocked or ignored
+ *  fault signal is unblocked and reset to SIG_DFL, so it kills; a handler that is
+ *  not blocked runs. Its death is reported on stderr. */
 export function raiseFault(p: Proc, sig: number, code: number, addr: number): void {
-  p.sig.pending.add(sig);
-  p.sig.info[sig] = { signo: sig, code, pid: 0, uid: 0, addr: addr >>> 0, fault: true };
+  const s = p.sig;
+  const action = s.actions[sig];
+  if (s.blocked.has(sig) || s.isIgnored(sig)) {
+    action.handler = SIG_DFL;
+    s.blocked.delete(sig);
+  }
+  s.discard(sig);
+  s.enqueue(sig, { signo: sig, code, pid: 0, uid: 0, addr: addr >>> 0, fault: true });
 }
 
 /** No frame is left for p: it gets SIGKILL, with a message saying why. */
 export function oomKill(k: Kernel, p: Proc): void {
-  if (p.sig.pending.has(SIG.SIGKILL)) return;
+  if (p.sig.isPending(SIG.SIGKILL)) return;
   k.log(`pid ${p.pid} killed: out of memory (--mem ${formatSize(k.options.memBytes)} exhausted)`);
   postSignal(k, p, SIG.SIGKILL, { signo: SIG.SIGKILL, code: SI_KERNEL, pid: 0, uid: 0, addr: 0, fault: false });
 }
 
-/** Acts on p's pending signals; p is the running process, returning to user mode.
- *  Afterwards p may be stopped or a zombie. */
-export function deliverSignals(k: Kernel, p: Proc): void {
-  while (p.state === 'running' && !p.sig.pending.isEmpty()) {
-    const sig = p.sig.pending.lowest();
-    const info = p.sig.info[sig] ?? panic('deliverSignals', `pid ${p.pid}: ${signalName(sig)} pending without info`);
-    dropPending(p, sig);
-    const action = defaultAction(sig);
-    switch (action) {
-      case 'ignore':
-      case 'cont':
-        break;
-      case 'stop':
-        stopProc(k, p, sig);
-        break;
-      case 'term':
-      case 'core':
-        killBySignal(k, p, sig, info);
-        break;
-      default: {
-        const never: never = action;
-        panic('deliverSignals', `unknown action ${String(never)}`);
-      }
-    }
-  }
-}
-
-/** p dies of sig: wait status sig, with 0x80 (core dumped) for core signals. */
-function killBySignal(k: Kernel, p: Proc, sig: number, info: SigInfo): void {
-  if (info.fault) {
-    const where = sig === SIG.SIGSEGV ? ` (address 0x${info.addr.toString(16).padStart(8, '0')})` : '';
-    k.log(`pid ${p.pid} killed by ${signalName(sig)}${where}`);
-  }
-  procExit(k, p, defaultAction(sig) === 'core' ? sig | 0x80 : sig);
-}
-
-function stopProc(k: Kernel, p: Proc, sig: number): void {
-  k.sched.remove(p);
-  p.state = 'stopped';
-  p.stopReport = sig;
-  p.continueReport = false;
-  notifyParent(k, p, CLD_STOPPED, sig);
-}
-
-function continueProc(k: Kernel, p: Proc): void {
-  p.stopReport = 0;
-  p.continueReport = true;
-  k.makeRunnable(p);
-  notifyParent(k, p, CLD_CONTINUED, SIG.SIGCONT);
-}
-
-function dropPending(p: Proc, sig: number): void {
-  p.sig.pending.delete(sig);
-  p.sig.info[sig] = null;
-}
-
 /** Linux's kill_ok_by_cred: root, or the sender's real or effective uid is the
- *  target's real uid (saved uids are the real ones here). */
-function maySignal(sender: Proc, target: Proc): boolean {
+ *  target's real uid (saved uids are the real ones here); SIGCONT also within the
+ *  sender's session. */
+function maySignal(sender: Proc, target: Proc, sig: number): boolean {
   const s = sender.cred;
-  return s.euid === 0 || s.euid === target.cred.uid || s.uid === target.cred.uid;
+  if (s.euid === 0 || s.euid === target.cred.uid || s.uid === target.cred.uid) return true;
+  return sig === SIG.SIGCONT && sender.sid === target.sid;
 }
 
-function sendUserSignal(k: Kernel, sender: Proc, target: Proc, sig: number): number {
-  if (!maySignal(sender, target)) return -E.EPERM;
-  if (sig !== 0) postSignal(k, target, sig, { signo: sig, code: SI_USER, pid: sender.pid, uid: sender.cred.uid, addr: 0, fault: false });
-  return 0;
+/** Checks permission and sends; signal 0 only checks. 0, -EPERM or -EAGAIN. */
+function sendTo(k: Kernel, sender: Proc, target: Proc, sig: number, info: SigInfo): number {
+  if (!maySignal(sender, target, sig)) return -E.EPERM;
+  return sig === 0 ? 0 : postSignal(k, target, sig, info);
 }
 
 /** kill(pid, sig): pid > 0 one process, 0 the caller's group, -1 every process but
  *  1 and the caller, < -1 the group -pid. Signal 0 only checks. ESRCH when no
- *  process matches, EPERM when none may be signalled, EINVAL for a bad signal. */
+ *  process matches; EPERM when no member of the group may be signalled (for -1,
+ *  as on Linux, processes the caller may not signal are skipped silently);
+ *  EINVAL for a bad signal. */
 export function sys_kill(k: Kernel, p: Proc, args: Int32Array): number {
   const pid = args[0];
   const sig = args[1];
   if (sig !== 0 && !isValidSignal(sig)) return -E.EINVAL;
+  const info: SigInfo = { signo: sig, code: SI_USER, pid: p.pid, uid: p.cred.uid, addr: 0, fault: false };
   if (pid > 0) {
     const target = k.procs.get(pid);
-    return target ? sendUserSignal(k, p, target, sig) : -E.ESRCH;
+    return target ? sendTo(k, p, target, sig, info) : -E.ESRCH;
   }
   if (pid === -1) {
-    let found = false;
+    let matched = false;
+    let result = 0;
     for (const target of [...k.procs.values()]) {
       if (target.pid === 1 || target === p) continue;
-      found = true;
-      sendUserSignal(k, p, target, sig);
+      matched = true;
+      const sent = sendTo(k, p, target, sig, info);
+      if (sent !== -E.EPERM) result = sent;
     }
-    return found ? 0 : -E.ESRCH;
+    return matched ? result : -E.ESRCH;
   }
   const pgid = pid === 0 ? p.pgid : -pid;
-  let result = -E.ESRCH;
   let delivered = false;
+  let result = -E.ESRCH;
   for (const target of [...k.procs.values()]) {
     if (target.pgid !== pgid) continue;
-    result = sendUserSignal(k, p, target, sig);
+    result = sendTo(k, p, target, sig, info);
     if (result === 0) delivered = true;
   }
   return delivered ? 0 : result;
+}
+
+/** rt_sigqueueinfo(pid, sig, info): sends sig to pid with the caller's siginfo
+ *  (si_code, si_pid, si_uid, si_value; si_signo becomes sig). A si_code >= 0 may
+ *  only be used on oneself (EPERM). ESRCH, EPERM, EINVAL, EFAULT, EAGAIN when the
+ *  target's queue is full. */
+export function sys_rt_sigqueueinfo(k: Kernel, p: Proc, args: Int32Array): number {
+  const pid = args[0];
+  const sig = args[1];
+  const bytes = new Uint8Array(SIGINFO_SIZE);
+  if (copyin(k, p, args[2], bytes) < 0) return -E.EFAULT;
+  const view = new DataView(bytes.buffer);
+  const code = view.getInt32(8, true);
+  if ((code >= 0 || code === SI_TKILL) && pid !== p.pid) return -E.EPERM;
+  if (sig !== 0 && !isValidSignal(sig)) return -E.EINVAL;
+  const target = pid > 0 ? k.procs.get(pid) : undefined;
+  if (!target) return -E.ESRCH;
+  const info: SigInfo = {
+    signo: sig,
+    code,
+    pid: view.getInt32(12, true),
+    uid: view.getInt32(16, true),
+    addr: 0,
+    fault: false,
+    value: view.getInt32(20, true),
+  };
+  return sendTo(k, p, target, sig, info);
 }
 
 /** "64M", "512K" or a byte count: how --mem was most likely written. */

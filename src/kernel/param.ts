@@ -52,3 +52,67 @@ export const DEFAULT_ENV: readonly string[] = ['PATH=/bin', 'HOME=/', 'USER=user
 /** Kernel exit statuses of a run that did not end by its first process exiting. */
 export const STATUS_DEADLOCK = 2;
 export const STATUS_MAX_STEPS = 124;
+
+// ---- System V IPC and mmap (Linux's defaults, include/uapi/linux/{msg,sem,shm}.h) ----
+
+/** An IPC id is seq * IPCMNI + slot index (Linux's IPCMNI_SHIFT of 15). */
+export const IPCMNI = 32768;
+/** Slot indexes are handed out cyclically over at least this many (Linux's
+ *  ipc_min_cycle), so a removed id is not reused at once. */
+export const IPC_MIN_CYCLE = 64;
+/** Sequence numbers wrap after this (INT_MAX >> IPCMNI_SHIFT). */
+export const IPC_SEQ_MAX = 65535;
+
+/** Message queues system wide: msgget fails with ENOSPC beyond. */
+export const MSGMNI = 32000;
+/** Largest message text: msgsnd fails with EINVAL beyond. */
+export const MSGMAX = 8192;
+/** Default msg_qbytes of a new queue; only uid 0 may raise a queue above it. */
+export const MSGMNB = 16384;
+
+/** Semaphore sets system wide (ENOSPC beyond). */
+export const SEMMNI = 32000;
+/** Semaphores per set: semget fails with EINVAL beyond. */
+export const SEMMSL = 32000;
+/** Operations per semop call: E2BIG beyond. */
+export const SEMOPM = 500;
+/** Largest semaphore value: ERANGE beyond. */
+export const SEMVMX = 32767;
+/** Largest SEM_UNDO adjustment in either direction: ERANGE beyond. */
+export const SEMAEM = SEMVMX;
+
+/** Shared memory segments system wide (ENOSPC beyond). */
+export const SHMMNI = 4096;
+/** Smallest and largest segment (i386's ULONG_MAX - 2^24): EINVAL outside. */
+export const SHMMIN = 1;
+export const SHMMAX = 0xfeffffff;
+/** Pages in all segments together: ENOSPC beyond. */
+export const SHMALL = 0xfeffffff;
+
+/** Lowest address a fixed mapping may take (vm.mmap_min_addr): EPERM below. */
+export const MMAP_MIN_ADDR = 65536;
+
+/** Bytes a new pipe holds (Linux's default, 16 pages); F_SETPIPE_SZ changes it. */
+export const PIPE_SIZE = 64 * 1024;
+
+/** Writes of at most this many bytes to a pipe are atomic (POSIX PIPE_BUF). */
+export const PIPE_BUF = 4096;
+
+/** Largest F_SETPIPE_SZ an unprivileged process may ask for (EPERM beyond), Linux's
+ *  /proc/sys/fs/pipe-max-size. */
+export const PIPE_MAX_SIZE = 1024 * 1024;
+
+/** Longest file name component (ENAMETOOLONG beyond). */
+export const NAME_MAX = 255;
+
+/** The file mode creation mask of every process (no umask call): Linux's default. */
+export const UMASK = 0o022;
+
+/** Largest in-memory file (writes beyond fail with EFBIG), and all file contents
+ *  together (ENOSPC): a guest writing without end cannot exhaust the host. */
+export const FILE_MAX_BYTES = 64 * 1024 * 1024;
+export const FS_MAX_BYTES = 256 * 1024 * 1024;
+
+/** Queued real-time signal instances per process (RLIMIT_SIGPENDING): sigqueue
+ *  fails with EAGAIN beyond. */
+export const SIGQUEUE_MAX = 4096;

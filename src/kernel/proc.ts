@@ -7,6 +7,8 @@ import type { Image } from '../vm/image.js';
 import type { AddressSpace } from './addrspace.js';
 import type { Timer } from './clock.js';
 import type { FdTable } from './fdtable.js';
+import type { SemUndo } from './semundo.js';
+import type { DirInode } from './inode.js';
 import { SignalState } from './sigstate.js';
 import { WaitChannel } from './sleep.js';
 import { SYSCALLS } from './syscall-table.js';
@@ -24,7 +26,10 @@ export class ProcStats {
   readonly syscalls = new Uint32Array(SYSCALL_NR_LIMIT);
   faultsDemandZero = 0;
   faultsCow = 0;
-  faultsShared = 0;
+  /** Shared-memory faults that gave a page of a segment (or MAP_SHARED mapping)
+   *  its first frame, and those that mapped the frame it already had. */
+  faultsSharedNew = 0;
+  faultsSharedExisting = 0;
   /** Slices given up by sleeping or yielding. */
   voluntarySwitches = 0;
   /** Slices ended by the quantum while another process was runnable. */
@@ -70,9 +75,19 @@ export class Proc {
   blockedSyscall = 0;
   /** The deadline of the blocked call (nanosleep), dropped when the call ends. */
   callTimer: Timer | null = null;
+  /** Bytes a blocked call has already transferred (a pipe write larger than
+   *  PIPE_BUF that sleeps for room); reset when a new call starts. If the call is
+   *  interrupted, this (when > 0) is its result instead of EINTR, as on Linux. */
+  callProgress = 0;
+  /** Working directory; null until the first chdir: the file system's start
+   *  directory (vfs.ts). */
+  cwd: DirInode | null = null;
   /** Set and cleared only by the scheduler. */
   onRunQueue = false;
   readonly stats = new ProcStats();
+  /** SEM_UNDO adjustments, one entry per semaphore set (semundo.ts); applied at
+   *  exit, not inherited by fork. */
+  readonly semUndos: SemUndo[] = [];
 
   constructor(pid: number, name: string, cred: Credentials, mm: AddressSpace, image: Image, fds: FdTable) {
     this.pid = pid;

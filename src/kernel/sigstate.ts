@@ -1,9 +1,14 @@
-// A process's signal state, and the signal sets and siginfo it is made of.
-// Today a process has only pending signals, each acted on with its default action
-// at return to user mode (kill.ts). The signals issue adds here, without changing
-// the callers: the disposition table (handlers, flags, sa_mask), the blocked mask,
-// the queue of real-time instances, and the saved mask of sigsuspend.
-import { NSIG } from './signals.js';
+// A process's signal state and the pieces it is made of: signal sets, the
+// disposition of each signal (struct sigaction), the siginfo a signal carries, the
+// pending signals (one bit per standard signal; a queue of instances per real-time
+// one) and the blocked mask. Sending is in kill.ts, acting on signals in
+// sigdeliver.ts; this file holds the state and the rules that are pure bookkeeping.
+import type { Timer } from './clock.js';
+import { defaultAction, KERNEL_SIGRTMIN, NSIG, SIG } from './signals.js';
+import { WaitChannel } from './sleep.js';
+
+/** SIGKILL and SIGSTOP: never blocked, caught or ignored. */
+const UNBLOCKABLE_LO = (1 << (SIG.SIGKILL - 1)) | (1 << (SIG.SIGSTOP - 1));
 
 /** A set of signals 1..64, as the two 32-bit words of a 64-bit sigset_t
  *  (signal n is bit n-1). */
@@ -35,12 +40,33 @@ export class SigSet {
     if (this.hi !== 0) return 64 - Math.clz32(this.hi & -this.hi);
     return 0;
   }
+
+  set(lo: number, hi: number): void {
+    this.lo = lo | 0;
+    this.hi = hi | 0;
+  }
+
+  copyFrom(other: SigSet): void {
+    this.set(other.lo, other.hi);
+  }
+
+  clone(): SigSet {
+    const s = new SigSet();
+    s.copyFrom(this);
+    return s;
+  }
+
+  /** Removes SIGKILL and SIGSTOP (a mask may never hold them). */
+  dropUnblockable(): void {
+    this.lo &= ~UNBLOCKABLE_LO;
+  }
 }
 
 // si_code values (Linux's asm-generic/siginfo.h).
 export const SI_USER = 0;
 export const SI_KERNEL = 0x80;
 export const SI_QUEUE = -1;
+export const SI_TKILL = -6;
 export const SEGV_MAPERR = 1;
 export const SEGV_ACCERR = 2;
 export const FPE_INTDIV = 1;
@@ -49,6 +75,16 @@ export const CLD_KILLED = 2;
 export const CLD_DUMPED = 3;
 export const CLD_STOPPED = 5;
 export const CLD_CONTINUED = 6;
+
+// Dispositions and sa_flags (Linux's values, as lang/include/signal.h has them).
+export const SIG_DFL = 0;
+export const SIG_IGN = 1;
+export const SA_NOCLDSTOP = 0x00000001;
+export const SA_NOCLDWAIT = 0x00000002;
+export const SA_SIGINFO = 0x00000004;
+export const SA_RESTART = 0x10000000;
+export const SA_NODEFER = 0x40000000;
+export const SA_RESETHAND = 0x80000000 | 0;
 
 /** What a signal carries: the guest's siginfo_t, plus whether the kernel raised it
  *  for a fault (then a default-action death is reported on stderr). */
@@ -61,11 +97,160 @@ export interface SigInfo {
   /** Faulting address (SIGSEGV), or the child's status (SIGCHLD). */
   readonly addr: number;
   readonly fault: boolean;
+  /** si_value of sigqueue (0 when absent). */
+  readonly value?: number;
+}
+
+/** A signal sent by the kernel itself (SIGALRM, SIGPIPE, SIGINT from the host). */
+export function kernelInfo(sig: number): SigInfo {
+  return { signo: sig, code: SI_KERNEL, pid: 0, uid: 0, addr: 0, fault: false };
+}
+
+/** One signal's disposition: struct sigaction without the restorer. */
+export class SigAction {
+  /** SIG_DFL, SIG_IGN or a code address (TEXT_BASE + index of a function). */
+  handler = SIG_DFL;
+  readonly mask = new SigSet();
+  flags = 0;
+
+  copyFrom(other: SigAction): void {
+    this.handler = other.handler;
+    this.mask.copyFrom(other.mask);
+    this.flags = other.flags;
+  }
+
+  reset(): void {
+    this.handler = SIG_DFL;
+    this.mask.set(0, 0);
+    this.flags = 0;
+  }
 }
 
 export class SignalState {
+  /** Standard signals pending (one bit each) and real-time signals with at least
+   *  one queued instance. */
   readonly pending = new SigSet();
-  /** siginfo of each pending signal. A standard signal is not queued: the first
-   *  sender's info is kept until delivery (later ones are merged into it). */
+  /** siginfo of each pending standard signal. A standard signal is not queued: the
+   *  first sender's info is kept until delivery (later ones are dropped). */
   readonly info: (SigInfo | null)[] = new Array<SigInfo | null>(NSIG + 1).fill(null);
+  /** Queued instances of each real-time signal, oldest first. */
+  private readonly queues: (SigInfo[] | null)[] = new Array<SigInfo[] | null>(NSIG + 1).fill(null);
+  /** Instances in all queues (bounded by SIGQUEUE_MAX). */
+  queued = 0;
+  readonly blocked = new SigSet();
+  /** Dispositions, indexed by signal number (entry 0 unused). */
+  readonly actions: readonly SigAction[] = Array.from({ length: NSIG + 1 }, () => new SigAction());
+  /** The mask sigsuspend replaced; the first handler frame saves it instead of the
+   *  temporary one, so sigreturn restores it. */
+  savedMask: SigSet | null = null;
+  /** A call that would have slept with a signal pending: Linux's ERESTART* code for
+   *  it, acted on when the signal is delivered (sigrestart.ts); 0 when none. */
+  restartCode = 0;
+  /** The pending alarm (alarm.ts), not inherited by fork. */
+  alarm: Timer | null = null;
+  /** Where pause and sigsuspend sleep: only a signal ends them. */
+  readonly suspendWait = new WaitChannel('a signal');
+
+  /** True when sig is pending. */
+  isPending(sig: number): boolean {
+    return this.pending.has(sig);
+  }
+
+  /** Makes sig pending with info: a standard signal already pending is dropped
+   *  (false); a real-time one is queued. */
+  enqueue(sig: number, info: SigInfo): boolean {
+    if (sig < KERNEL_SIGRTMIN) {
+      if (this.pending.has(sig)) return false;
+      this.info[sig] = info;
+    } else {
+      const queue = this.queues[sig] ?? (this.queues[sig] = []);
+      queue.push(info);
+      this.queued++;
+    }
+    this.pending.add(sig);
+    return true;
+  }
+
+  /** Takes the oldest instance of pending signal sig, or null. */
+  dequeue(sig: number): SigInfo | null {
+    if (!this.pending.has(sig)) return null;
+    if (sig < KERNEL_SIGRTMIN) {
+      const info = this.info[sig];
+      this.info[sig] = null;
+      this.pending.delete(sig);
+      return info;
+    }
+    const queue = this.queues[sig];
+    const info = queue?.shift() ?? null;
+    if (info) this.queued--;
+    if (!queue || queue.length === 0) this.pending.delete(sig);
+    return info;
+  }
+
+  /** Forgets every pending instance of sig. */
+  discard(sig: number): void {
+    if (!this.pending.has(sig)) return;
+    this.pending.delete(sig);
+    this.info[sig] = null;
+    const queue = this.queues[sig];
+    if (queue) {
+      this.queued -= queue.length;
+      queue.length = 0;
+    }
+  }
+
+  /** The lowest pending signal not blocked (SIGKILL and SIGSTOP never are), or 0. */
+  nextDeliverable(): number {
+    const lo = this.pending.lo & ~this.blocked.lo;
+    if (lo !== 0) return 32 - Math.clz32(lo & -lo);
+    const hi = this.pending.hi & ~this.blocked.hi;
+    if (hi !== 0) return 64 - Math.clz32(hi & -hi);
+    return 0;
+  }
+
+  /** Linux's signal_pending: a pending signal, not blocked, that is not ignored
+   *  -- one whose delivery will run a handler, stop or kill. Such a signal keeps a
+   *  blocking call from sleeping (sleep.ts). */
+  hasDeliverable(): boolean {
+    let lo = this.pending.lo & ~this.blocked.lo;
+    let hi = this.pending.hi & ~this.blocked.hi;
+    while (lo !== 0) {
+      const sig = 32 - Math.clz32(lo & -lo);
+      if (!this.isIgnored(sig)) return true;
+      lo &= lo - 1;
+    }
+    while (hi !== 0) {
+      const sig = 64 - Math.clz32(hi & -hi);
+      if (!this.isIgnored(sig)) return true;
+      hi &= hi - 1;
+    }
+    return false;
+  }
+
+  /** Ignored now: SIG_IGN, or SIG_DFL with a default action of ignore (SIGCONT's
+   *  included: continuing is done when it is sent). */
+  isIgnored(sig: number): boolean {
+    const handler = this.actions[sig].handler;
+    if (handler === SIG_IGN) return true;
+    if (handler !== SIG_DFL) return false;
+    const action = defaultAction(sig);
+    return action === 'ignore' || action === 'cont';
+  }
+
+  /** fork: the child has the parent's dispositions and mask, nothing pending. */
+  inheritFrom(parent: SignalState): void {
+    for (let sig = 1; sig <= NSIG; sig++) this.actions[sig].copyFrom(parent.actions[sig]);
+    this.blocked.copyFrom(parent.blocked);
+  }
+
+  /** exec: caught signals go back to SIG_DFL; ignored ones, the mask, pending
+   *  signals and the alarm stay. */
+  resetForExec(): void {
+    for (let sig = 1; sig <= NSIG; sig++) {
+      const action = this.actions[sig];
+      const ignored = action.handler === SIG_IGN;
+      action.reset();
+      if (ignored) action.handler = SIG_IGN;
+    }
+  }
 }

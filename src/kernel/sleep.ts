@@ -6,8 +6,9 @@
 // what is waited on: a pipe's read side, a process's children, the clock.
 //
 // Any sleep can be cut short by wakeProc (a timer, or a signal in kill.ts): the call
-// simply re-runs. The signals issue decides there, for a caught signal, between
-// EINTR and a restart (p.blockedSyscall names the call that was asleep).
+// simply re-runs. A call that would sleep while a signal is deliverable does not
+// sleep: sleepOn returns BLOCKED leaving p running, and syscall.ts ends the call
+// with EINTR or leaves it to restart (sigrestart.ts).
 import type { Kernel } from './kernel.js';
 import { panic } from './panic.js';
 import type { Proc } from './proc.js';
@@ -20,9 +21,12 @@ export class WaitChannel {
 }
 
 /** Puts the running process p to sleep on chan. `what` says what it waits for in
- *  deadlock reports ("read on pipe:[3] (empty)"). Returns BLOCKED. */
+ *  deadlock reports ("read on pipe:[3] (empty)"). Returns BLOCKED. With a signal
+ *  deliverable p stays running: the call is interrupted (Linux's signal_pending
+ *  check before schedule()). */
 export function sleepOn(p: Proc, chan: WaitChannel, what: string): number {
   if (p.state !== 'running') panic('sleepOn', `pid ${p.pid} is ${p.state}, not running`);
+  if (p.sig.hasDeliverable()) return BLOCKED;
   p.state = 'sleeping';
   p.sleepChannel = chan;
   p.sleepWhat = what;

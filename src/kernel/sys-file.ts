@@ -1,13 +1,12 @@
 // Descriptor system calls that work on any File: read, write, close, dup, dup2,
-// ioctl. Data moves through the kernel's scratch buffer, at most MAX_RW_COUNT
-// bytes per call (a larger count is a short transfer).
+// ioctl. Each file moves the data itself between guest memory and its storage,
+// at most MAX_RW_COUNT bytes per call (a larger count is a short transfer).
 import { E } from './errno.js';
 import { fileClose, fileDup } from './file.js';
 import type { Kernel } from './kernel.js';
 import { MAX_RW_COUNT, NOFILE } from './param.js';
 import type { Proc } from './proc.js';
-import { BLOCKED } from './sysresult.js';
-import { accessOk, copyin, copyout } from './uaccess.js';
+import { accessOk } from './uaccess.js';
 
 /** read(fd, buf, count): bytes read, 0 at end of file; EBADF, EFAULT. May block. */
 export function sys_read(k: Kernel, p: Proc, args: Int32Array): number {
@@ -16,10 +15,7 @@ export function sys_read(k: Kernel, p: Proc, args: Int32Array): number {
   const count = Math.min(args[2] >>> 0, MAX_RW_COUNT);
   if (count === 0) return 0;
   if (!accessOk(p, args[1], count, true)) return -E.EFAULT;
-  const dst = k.scratch.subarray(0, count);
-  const n = f.file.read(k, p, f, dst);
-  if (n === BLOCKED || n <= 0) return n;
-  return copyout(k, p, args[1], dst.subarray(0, n)) < 0 ? -E.EFAULT : n;
+  return f.file.read(k, p, f, args[1] >>> 0, count);
 }
 
 /** write(fd, buf, count): bytes written; EBADF, EFAULT, or the file's errors.
@@ -27,9 +23,10 @@ export function sys_read(k: Kernel, p: Proc, args: Int32Array): number {
 export function sys_write(k: Kernel, p: Proc, args: Int32Array): number {
   const f = p.fds.get(args[0]);
   if (!f || !f.writable()) return -E.EBADF;
-  const src = k.scratch.subarray(0, Math.min(args[2] >>> 0, MAX_RW_COUNT));
-  if (copyin(k, p, args[1], src) < 0) return -E.EFAULT;
-  return f.file.write(k, p, f, src);
+  const count = Math.min(args[2] >>> 0, MAX_RW_COUNT);
+  if (count === 0) return 0;
+  if (!accessOk(p, args[1], count, false)) return -E.EFAULT;
+  return f.file.write(k, p, f, args[1] >>> 0, count);
 }
 
 export function sys_close(k: Kernel, p: Proc, args: Int32Array): number {

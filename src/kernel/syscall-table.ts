@@ -6,6 +6,8 @@
 // Calling convention: the guest pushes the arguments right to left and executes
 // `SYS nr`; the kernel reads argument i from i32[sp + 4*i] and puts the result in a.
 // A result in -4095..-1 is -errno (the C library turns it into -1 and errno).
+// Argument kinds named out* point at memory the call fills: the tracer shows them
+// when the call returns (and as an address when it failed).
 
 export type ArgKind =
   | 'int' // signed decimal
@@ -19,6 +21,7 @@ export type ArgKind =
   | 'outbuf' // bytes the call writes; printed after return, length = result
   | 'argv' // NULL-terminated array of strings
   | 'oflags' // O_* flags
+  | 'pipeflags' // pipe2's O_NONBLOCK|O_CLOEXEC (no access mode)
   | 'mode' // octal permission bits
   | 'ipcflags' // IPC_CREAT|IPC_EXCL|0644
   | 'msgflags' // IPC_NOWAIT|MSG_NOERROR
@@ -26,16 +29,39 @@ export type ArgKind =
   | 'struct' // a pointer to a struct, printed as an address unless the tracer knows it
   | 'waitopts' // WNOHANG|WUNTRACED|WCONTINUED
   | 'fcntlcmd'
-  | 'ipccmd' // IPC_RMID, IPC_STAT, GETVAL, ...
+  | 'semcmd' // IPC_RMID, IPC_STAT, GETVAL, SETVAL, ...
+  | 'msgcmd' // IPC_RMID, IPC_STAT, IPC_SET, MSG_STAT, ...
+  | 'shmcmd' // IPC_RMID, IPC_STAT, SHM_LOCK, ...
   | 'sighow' // SIG_BLOCK ...
   | 'prot'
   | 'mapflags'
-  | 'seek';
+  | 'seek'
+  | 'ipckey' // key_t: IPC_PRIVATE or 0x...
+  | 'outfds' // int[2] the call fills: [3, 4]
+  | 'timespec' // struct timespec the call reads
+  | 'outtimespec'
+  | 'outtimeval'
+  | 'outstat' // struct stat the call fills
+  | 'outstatus' // int wait status the call fills
+  | 'sigaction' // struct sigaction the call reads
+  | 'outsigaction'
+  | 'sigset' // sigset_t the call reads
+  | 'outsigset'
+  | 'siginfo' // siginfo_t the call reads
+  | 'msgbuf' // {mtype, mtext} the call reads; text length is the next argument
+  | 'outmsgbuf' // {mtype, mtext} the call fills; text length = result
+  | 'clockid' // CLOCK_MONOTONIC ...
+  | 'shmflags' // SHM_RDONLY|SHM_RND
+  | 'fcntlarg' // fcntl's third argument, decoded by the command before it
+  | 'ioctlreq' // TCGETS ...
+  | 'dev'; // mknod's device number, shown only for device nodes
 
 export interface SyscallInfo {
   readonly nr: number;
   readonly name: string;
   readonly args: readonly ArgKind[];
+  /** How the result reads when it is not an error: an address for 'hex'. */
+  readonly ret?: 'hex';
 }
 
 export const SYSCALLS = [
@@ -50,7 +76,7 @@ export const SYSCALLS = [
   { nr: 11, name: 'execve', args: ['path', 'argv', 'argv'] },
   { nr: 12, name: 'chdir', args: ['path'] },
   { nr: 13, name: 'time', args: ['hex'] },
-  { nr: 14, name: 'mknod', args: ['path', 'mode', 'hex'] },
+  { nr: 14, name: 'mknod', args: ['path', 'mode', 'dev'] },
   { nr: 19, name: 'lseek', args: ['fd', 'int', 'seek'] },
   { nr: 20, name: 'getpid', args: [] },
   { nr: 24, name: 'getuid', args: [] },
@@ -58,46 +84,46 @@ export const SYSCALLS = [
   { nr: 29, name: 'pause', args: [] },
   { nr: 37, name: 'kill', args: ['pid', 'sig'] },
   { nr: 41, name: 'dup', args: ['fd'] },
-  { nr: 42, name: 'pipe', args: ['hex'] },
-  { nr: 45, name: 'brk', args: ['hex'] },
+  { nr: 42, name: 'pipe', args: ['outfds'] },
+  { nr: 45, name: 'brk', args: ['hex'], ret: 'hex' },
   { nr: 47, name: 'getgid', args: [] },
   { nr: 49, name: 'geteuid', args: [] },
   { nr: 50, name: 'getegid', args: [] },
-  { nr: 54, name: 'ioctl', args: ['fd', 'hex', 'hex'] },
-  { nr: 55, name: 'fcntl', args: ['fd', 'fcntlcmd', 'int'] },
+  { nr: 54, name: 'ioctl', args: ['fd', 'ioctlreq', 'hex'] },
+  { nr: 55, name: 'fcntl', args: ['fd', 'fcntlcmd', 'fcntlarg'] },
   { nr: 57, name: 'setpgid', args: ['pid', 'pid'] },
   { nr: 63, name: 'dup2', args: ['fd', 'fd'] },
   { nr: 64, name: 'getppid', args: [] },
   { nr: 65, name: 'getpgrp', args: [] },
-  { nr: 78, name: 'gettimeofday', args: ['struct', 'hex'] },
+  { nr: 78, name: 'gettimeofday', args: ['outtimeval', 'hex'] },
   { nr: 91, name: 'munmap', args: ['hex', 'uint'] },
-  { nr: 106, name: 'stat', args: ['path', 'struct'] },
-  { nr: 108, name: 'fstat', args: ['fd', 'struct'] },
-  { nr: 114, name: 'wait4', args: ['pid', 'hex', 'waitopts', 'hex'] },
+  { nr: 106, name: 'stat', args: ['path', 'outstat'] },
+  { nr: 108, name: 'fstat', args: ['fd', 'outstat'] },
+  { nr: 114, name: 'wait4', args: ['pid', 'outstatus', 'waitopts', 'hex'] },
   { nr: 132, name: 'getpgid', args: ['pid'] },
   { nr: 158, name: 'sched_yield', args: [] },
-  { nr: 162, name: 'nanosleep', args: ['struct', 'hex'] },
+  { nr: 162, name: 'nanosleep', args: ['timespec', 'hex'] },
   { nr: 173, name: 'rt_sigreturn', args: [] },
-  { nr: 174, name: 'rt_sigaction', args: ['sig', 'struct', 'hex'] },
-  { nr: 175, name: 'rt_sigprocmask', args: ['sighow', 'struct', 'hex'] },
-  { nr: 176, name: 'rt_sigpending', args: ['hex'] },
-  { nr: 178, name: 'rt_sigqueueinfo', args: ['pid', 'sig', 'hex'] },
-  { nr: 179, name: 'rt_sigsuspend', args: ['struct'] },
+  { nr: 174, name: 'rt_sigaction', args: ['sig', 'sigaction', 'outsigaction'] },
+  { nr: 175, name: 'rt_sigprocmask', args: ['sighow', 'sigset', 'outsigset'] },
+  { nr: 176, name: 'rt_sigpending', args: ['outsigset'] },
+  { nr: 178, name: 'rt_sigqueueinfo', args: ['pid', 'sig', 'siginfo'] },
+  { nr: 179, name: 'rt_sigsuspend', args: ['sigset'] },
   { nr: 183, name: 'getcwd', args: ['hex', 'uint'] },
-  { nr: 192, name: 'mmap', args: ['hex', 'uint', 'prot', 'mapflags', 'fd', 'int'] },
+  { nr: 192, name: 'mmap', args: ['hex', 'uint', 'prot', 'mapflags', 'fd', 'int'], ret: 'hex' },
   { nr: 252, name: 'exit_group', args: ['int'] },
-  { nr: 265, name: 'clock_gettime', args: ['int', 'struct'] },
-  { nr: 331, name: 'pipe2', args: ['hex', 'oflags'] },
-  { nr: 393, name: 'semget', args: ['hex', 'int', 'ipcflags'] },
-  { nr: 394, name: 'semctl', args: ['int', 'int', 'ipccmd', 'hex'] },
-  { nr: 395, name: 'shmget', args: ['hex', 'uint', 'ipcflags'] },
-  { nr: 396, name: 'shmctl', args: ['int', 'ipccmd', 'struct'] },
-  { nr: 397, name: 'shmat', args: ['int', 'hex', 'hex'] },
+  { nr: 265, name: 'clock_gettime', args: ['clockid', 'outtimespec'] },
+  { nr: 331, name: 'pipe2', args: ['outfds', 'pipeflags'] },
+  { nr: 393, name: 'semget', args: ['ipckey', 'int', 'ipcflags'] },
+  { nr: 394, name: 'semctl', args: ['int', 'int', 'semcmd', 'hex'] },
+  { nr: 395, name: 'shmget', args: ['ipckey', 'uint', 'ipcflags'] },
+  { nr: 396, name: 'shmctl', args: ['int', 'shmcmd', 'struct'] },
+  { nr: 397, name: 'shmat', args: ['int', 'hex', 'shmflags'], ret: 'hex' },
   { nr: 398, name: 'shmdt', args: ['hex'] },
-  { nr: 399, name: 'msgget', args: ['hex', 'ipcflags'] },
-  { nr: 400, name: 'msgsnd', args: ['int', 'struct', 'uint', 'msgflags'] },
-  { nr: 401, name: 'msgrcv', args: ['int', 'struct', 'uint', 'int', 'msgflags'] },
-  { nr: 402, name: 'msgctl', args: ['int', 'ipccmd', 'struct'] },
+  { nr: 399, name: 'msgget', args: ['ipckey', 'ipcflags'] },
+  { nr: 400, name: 'msgsnd', args: ['int', 'msgbuf', 'uint', 'msgflags'] },
+  { nr: 401, name: 'msgrcv', args: ['int', 'outmsgbuf', 'uint', 'int', 'msgflags'] },
+  { nr: 402, name: 'msgctl', args: ['int', 'msgcmd', 'struct'] },
   // i386 Linux has no direct semop; 420 is its semtimedop_time64, which with a NULL
   // timeout is semop.
   { nr: 420, name: 'semop', args: ['int', 'sembuf', 'uint'] },

@@ -8,15 +8,29 @@
 // makes the compiler reject a missing one. Calls of later issues answer ENOSYS
 // and say so on stderr (once per call per kernel), never a silent success.
 import { SYS_LENGTH } from '../vm/cpu.js';
+import { sys_alarm } from './alarm.js';
 import { sys_brk } from './brk.js';
 import { E } from './errno.js';
 import { sys_exit, sys_exit_group } from './exit.js';
+import { sys_fcntl } from './fcntl.js';
 import { sys_fork } from './fork.js';
 import type { Kernel } from './kernel.js';
-import { sys_kill } from './kill.js';
+import { sys_kill, sys_rt_sigqueueinfo } from './kill.js';
+import { sys_mmap, sys_munmap } from './mmap.js';
+import { sys_msgctl, sys_msgget, sys_msgrcv, sys_msgsnd } from './msg.js';
+import { panic } from './panic.js';
 import type { Proc } from './proc.js';
 import { SYSCALL_NR_LIMIT } from './proc.js';
+import { sys_semget, sys_semop } from './sem.js';
+import { sys_semctl } from './semctl.js';
+import { sys_shmat, sys_shmctl, sys_shmdt, sys_shmget } from './shm.js';
+import { sys_rt_sigreturn } from './sigframe.js';
+import { interruptCall, isRestartCode } from './sigrestart.js';
+import { cancelSleep } from './sleep.js';
 import { sys_close, sys_dup, sys_dup2, sys_ioctl, sys_read, sys_write } from './sys-file.js';
+import { sys_chdir, sys_creat, sys_getcwd, sys_lseek, sys_mknod, sys_open, sys_unlink } from './sys-fs.js';
+import { sys_pipe, sys_pipe2 } from './sys-pipe.js';
+import { sys_pause, sys_rt_sigaction, sys_rt_sigpending, sys_rt_sigprocmask, sys_rt_sigsuspend } from './sys-signal.js';
 import {
   sys_getegid,
   sys_geteuid,
@@ -29,6 +43,7 @@ import {
   sys_sched_yield,
   sys_setpgid,
 } from './sys-proc.js';
+import { sys_fstat, sys_stat } from './sys-stat.js';
 import { sys_clock_gettime, sys_gettimeofday, sys_nanosleep, sys_time } from './sys-time.js';
 import { SYSCALLS, type SyscallName } from './syscall-table.js';
 import { BLOCKED, NO_RESULT, type SyscallHandler } from './sysresult.js';
@@ -48,62 +63,62 @@ const HANDLERS: Record<SyscallName, SyscallHandler> = {
   fork: sys_fork,
   read: sys_read,
   write: sys_write,
-  open: notYet('open'),
+  open: sys_open,
   close: sys_close,
-  creat: notYet('creat'),
-  unlink: notYet('unlink'),
+  creat: sys_creat,
+  unlink: sys_unlink,
   execve: notYet('execve'),
-  chdir: notYet('chdir'),
+  chdir: sys_chdir,
   time: sys_time,
-  mknod: notYet('mknod'),
-  lseek: notYet('lseek'),
+  mknod: sys_mknod,
+  lseek: sys_lseek,
   getpid: sys_getpid,
   getuid: sys_getuid,
-  alarm: notYet('alarm'),
-  pause: notYet('pause'),
+  alarm: sys_alarm,
+  pause: sys_pause,
   kill: sys_kill,
   dup: sys_dup,
-  pipe: notYet('pipe'),
+  pipe: sys_pipe,
   brk: sys_brk,
   getgid: sys_getgid,
   geteuid: sys_geteuid,
   getegid: sys_getegid,
   ioctl: sys_ioctl,
-  fcntl: notYet('fcntl'),
+  fcntl: sys_fcntl,
   setpgid: sys_setpgid,
   dup2: sys_dup2,
   getppid: sys_getppid,
   getpgrp: sys_getpgrp,
   gettimeofday: sys_gettimeofday,
-  munmap: notYet('munmap'),
-  stat: notYet('stat'),
-  fstat: notYet('fstat'),
+  munmap: sys_munmap,
+  stat: sys_stat,
+  fstat: sys_fstat,
   wait4: sys_wait4,
   getpgid: sys_getpgid,
   sched_yield: sys_sched_yield,
   nanosleep: sys_nanosleep,
-  rt_sigreturn: notYet('rt_sigreturn'),
-  rt_sigaction: notYet('rt_sigaction'),
-  rt_sigprocmask: notYet('rt_sigprocmask'),
-  rt_sigpending: notYet('rt_sigpending'),
-  rt_sigqueueinfo: notYet('rt_sigqueueinfo'),
-  rt_sigsuspend: notYet('rt_sigsuspend'),
-  getcwd: notYet('getcwd'),
-  mmap: notYet('mmap'),
+  rt_sigreturn: sys_rt_sigreturn,
+  rt_sigaction: sys_rt_sigaction,
+  rt_sigprocmask: sys_rt_sigprocmask,
+  rt_sigpending: sys_rt_sigpending,
+  rt_sigqueueinfo: sys_rt_sigqueueinfo,
+  rt_sigsuspend: sys_rt_sigsuspend,
+  getcwd: sys_getcwd,
+  mmap: sys_mmap,
   exit_group: sys_exit_group,
   clock_gettime: sys_clock_gettime,
-  pipe2: notYet('pipe2'),
-  semget: notYet('semget'),
-  semctl: notYet('semctl'),
-  shmget: notYet('shmget'),
-  shmctl: notYet('shmctl'),
-  shmat: notYet('shmat'),
-  shmdt: notYet('shmdt'),
-  msgget: notYet('msgget'),
-  msgsnd: notYet('msgsnd'),
-  msgrcv: notYet('msgrcv'),
-  msgctl: notYet('msgctl'),
-  semop: notYet('semop'),
+  pipe2: sys_pipe2,
+  semget: sys_semget,
+  semctl: sys_semctl,
+  shmget: sys_shmget,
+  shmctl: sys_shmctl,
+  shmat: sys_shmat,
+  shmdt: sys_shmdt,
+  msgget: sys_msgget,
+  msgsnd: sys_msgsnd,
+  msgrcv: sys_msgrcv,
+  msgctl: sys_msgctl,
+  semop: sys_semop,
 };
 
 /** Handlers and argument counts indexed by number (holes are undefined / 0). */
@@ -121,19 +136,32 @@ export function syscall(k: Kernel, p: Proc): void {
   const handler = nr >= 0 && nr < SYSCALL_NR_LIMIT ? BY_NR[nr] : undefined;
   const args = k.syscallArgs;
   let result: number;
+  p.sig.restartCode = 0;
   if (!handler) {
     k.warnOnce(`nr ${nr}`, `pid ${p.pid}: unknown system call ${nr}`);
     result = -E.ENOSYS;
   } else {
-    if (p.blockedSyscall !== nr) p.stats.syscalls[nr]++;
-    result = readArgs(k, p, ARG_COUNT[nr], args) ? handler(k, p, args) : -E.EFAULT;
+    const fresh = p.blockedSyscall !== nr;
+    if (fresh) {
+      // A new call, not the re-run of a blocked one: what an abandoned call left
+      // (an interrupted FIFO open's description, a pipe write's progress) goes.
+      p.stats.syscalls[nr]++;
+      p.callProgress = 0;
+      p.fds.dropPendingOpen(k);
+    }
+    const readable = readArgs(k, p, ARG_COUNT[nr], args);
+    if (fresh) k.observer?.syscallEnter?.(p, nr, args);
+    result = readable ? handler(k, p, args) : -E.EFAULT;
   }
+  // Blocked but still running: a signal kept it from sleeping (sigrestart.ts).
+  if (result === BLOCKED && p.state === 'running') result = interruptCall(p, nr);
   k.observer?.syscall?.(p, nr, args, result);
   if (result === BLOCKED) {
     p.blockedSyscall = nr;
     return;
   }
   p.blockedSyscall = 0;
+  if (isRestartCode(result)) return;
   if (p.callTimer) {
     k.clock.cancel(p.callTimer);
     p.callTimer = null;
@@ -141,4 +169,28 @@ export function syscall(k: Kernel, p: Proc): void {
   if (result === NO_RESULT) return;
   cpu.a = result | 0;
   cpu.pc += SYS_LENGTH;
+}
+
+/** Ends the call p sleeps in with `result`, on p's behalf, instead of letting it
+ *  re-run: for a waker that did the call's work itself (a semaphore operation
+ *  granted, a message handed over, as Linux's wake_q does) or ends it with an error
+ *  (EIDRM). p leaves its channel and becomes runnable past its SYS instruction, so a
+ *  signal arriving before it runs finds a finished call, not one to interrupt. */
+export function completeBlockedCall(k: Kernel, p: Proc, result: number): void {
+  const nr = p.blockedSyscall;
+  if (p.state !== 'sleeping' || nr === 0) panic('completeBlockedCall', `pid ${p.pid} is ${p.state}, not asleep in a call`);
+  cancelSleep(p);
+  p.blockedSyscall = 0;
+  if (p.callTimer) {
+    k.clock.cancel(p.callTimer);
+    p.callTimer = null;
+  }
+  if (k.observer?.syscall) {
+    const args = new Int32Array(k.syscallArgs.length);
+    readArgs(k, p, ARG_COUNT[nr], args);
+    k.observer.syscall(p, nr, args, result);
+  }
+  p.cpu.a = result | 0;
+  p.cpu.pc += SYS_LENGTH;
+  k.makeRunnable(p);
 }

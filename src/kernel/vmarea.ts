@@ -5,10 +5,11 @@
 //
 // The backing is the hook for every kind of memory: `ANON_PRIVATE` (data, bss,
 // heap, stack, MAP_PRIVATE|MAP_ANONYMOUS) hands out zeroed frames on demand;
-// shared memory segments and MAP_SHARED mappings (later issues) implement the same
-// interface, mapping the frame recorded in their segment with PTE_SHARED, and use
-// `forked`/`released` to count attachments. Copy-on-write is not a backing: it is a
-// property of a page (PTE_COW) handled in fault.ts for every private area alike.
+// shared memory segments and MAP_SHARED mappings (shm.ts, mmap.ts) implement the
+// same interface, mapping the frame recorded in their store with PTE_SHARED, and
+// use `forked`/`split`/`released` to count the areas attached to it. Copy-on-write
+// is not a backing: it is a property of a page (PTE_COW) handled in fault.ts for
+// every private area alike.
 import { PAGE_SHIFT } from '../isa/abi.js';
 import { PTE_PRESENT, PTE_WRITE } from '../vm/mmu.js';
 import type { Kernel } from './kernel.js';
@@ -22,9 +23,11 @@ export const PROT_EXEC = 4;
 
 export type AreaKind = 'data' | 'bss' | 'heap' | 'stack' | 'guard' | 'mmap' | 'shm';
 
-/** How a page fault ended. 'cow' and the first three are resolved (the
- *  instruction re-runs); 'segv' and 'oom' are not. */
-export type FaultOutcome = 'demand-zero' | 'cow' | 'shared' | 'segv' | 'oom';
+/** How a page fault ended. The first four are resolved (the instruction re-runs):
+ *  a private page got a zeroed frame, a copy-on-write page its own copy, a shared
+ *  page a new frame recorded in its store or the frame the store already had.
+ *  'segv' and 'oom' are not resolved. */
+export type FaultOutcome = 'demand-zero' | 'cow' | 'shared-new' | 'shared-existing' | 'segv' | 'oom';
 
 export interface AreaBacking {
   /** Maps page vpn of area, which has no present PTE, into p's page table. Called
@@ -32,10 +35,13 @@ export interface AreaBacking {
    *  frame is left (nothing is mapped then). */
   fault(k: Kernel, p: Proc, area: VmArea, vpn: number, write: boolean): FaultOutcome;
   /** fork copied `area` into `child` (the PTEs are already copied). */
-  forked(area: VmArea, child: Proc): void;
+  forked(k: Kernel, area: VmArea, child: Proc): void;
+  /** munmap (or a fixed mapping) cut `area` of p in two: `piece`, with the same
+   *  backing, now holds the upper part. */
+  split(k: Kernel, area: VmArea, piece: VmArea, p: Proc): void;
   /** The area left p's address space (munmap, shmdt, exec or exit); its pages are
    *  already unmapped. */
-  released(area: VmArea, p: Proc): void;
+  released(k: Kernel, area: VmArea, p: Proc): void;
 }
 
 export class VmArea {
@@ -67,5 +73,6 @@ export const ANON_PRIVATE: AreaBacking = {
     return 'demand-zero';
   },
   forked(): void {},
+  split(): void {},
   released(): void {},
 };

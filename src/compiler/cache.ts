@@ -1,0 +1,149 @@
+// The compiled C library, cached on disk so that `ipcvm run` of a small program
+// does not recompile lang/lib every time. One JSON file holds every library object,
+// named by a sha256 over what could change them: the library sources and headers,
+// the compiler's own code (this directory and ../isa), COMPILER_VERSION and the
+// package version. The directory is node_modules/.cache/ipcvm under the project
+// root, or the system temp directory when that cannot be written. Each library
+// directory has its own slot (a hash of its path), so that storing a new build
+// replaces that library's stale entry and no other. A corrupt or
+// unreadable entry is ignored (and rebuilt by the caller); writes go through a
+// temporary file and a rename so concurrent runs never see half a file.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseObject, serializeObject, type ObjectFile } from './object.js';
+
+/** Bump when code generation changes in a way the source hash would not show. */
+export const COMPILER_VERSION = 1;
+
+const CACHE_PREFIX = 'libc-';
+
+// Process-wide memos of immutable data: the compiler's fingerprint, and library
+// objects already read (tests and `ipcvm sh` compile many programs per process).
+let fingerprint: string | undefined;
+const loaded = new Map<string, ObjectFile[]>();
+const CACHE_SUFFIX = '.json';
+
+export interface CacheInput {
+  /** A stable name (path relative to the library root). */
+  name: string;
+  text: string;
+}
+
+/** Hex sha256 identifying one build of the library. */
+export function libraryCacheKey(projectRoot: string, inputs: CacheInput[]): string {
+  const hash = createHash('sha256');
+  const field = (s: string): void => {
+    hash.update(String(s.length));
+    hash.update(':');
+    hash.update(s);
+  };
+  field(`compiler ${COMPILER_VERSION}`);
+  field(`package ${packageVersion(projectRoot)}`);
+  field(compilerFingerprint());
+  for (const input of [...inputs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    field(input.name);
+    field(input.text);
+  }
+  return hash.digest('hex');
+}
+
+/** The cache slot of a library directory. */
+export function librarySlot(libDir: string): string {
+  return createHash('sha256').update(libDir).digest('hex').slice(0, 12);
+}
+
+/** Objects stored under key, or undefined when there are none or they are unusable. */
+export function loadLibrary(projectRoot: string, slot: string, key: string): ObjectFile[] | undefined {
+  const known = loaded.get(cacheFileName(slot, key));
+  if (known !== undefined) return known;
+  for (const dir of cacheDirs(projectRoot)) {
+    let text: string;
+    try {
+      text = readFileSync(join(dir, cacheFileName(slot, key)), 'utf8');
+    } catch {
+      continue;
+    }
+    try {
+      const stored = JSON.parse(text) as { key?: unknown; objects?: unknown };
+      if (stored.key !== key || !Array.isArray(stored.objects)) continue;
+      const objects = stored.objects.map((o) => parseObject(o));
+      loaded.set(cacheFileName(slot, key), objects);
+      return objects;
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+/** Stores objects under key in the first writable cache directory; stale entries there
+ *  are removed. Failure to write is not an error: the next run simply compiles again. */
+export function storeLibrary(projectRoot: string, slot: string, key: string, objects: ObjectFile[]): void {
+  loaded.set(cacheFileName(slot, key), objects);
+  const body = `{"key":${JSON.stringify(key)},"objects":[${objects.map(serializeObject).join(',')}]}`;
+  for (const dir of cacheDirs(projectRoot)) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, cacheFileName(slot, key));
+      const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(temporary, body);
+      renameSync(temporary, file);
+      removeStaleEntries(dir, `${CACHE_PREFIX}${slot}-`, cacheFileName(slot, key));
+      return;
+    } catch {
+      continue;
+    }
+  }
+}
+
+function cacheFileName(slot: string, key: string): string {
+  return `${CACHE_PREFIX}${slot}-${key}${CACHE_SUFFIX}`;
+}
+
+function cacheDirs(projectRoot: string): string[] {
+  return [join(projectRoot, 'node_modules', '.cache', 'ipcvm'), join(tmpdir(), 'ipcvm-cache')];
+}
+
+function removeStaleEntries(dir: string, prefix: string, keep: string): void {
+  for (const name of readdirSync(dir)) {
+    if (name !== keep && name.startsWith(prefix) && name.endsWith(CACHE_SUFFIX)) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        // another process removed it first
+      }
+    }
+  }
+}
+
+function packageVersion(projectRoot: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A hash of the compiler's own modules (src/ or dist/src/ alike), so any change to
+ *  it invalidates the cache. Computed once per process. */
+function compilerFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const dir of [here, join(here, '..', 'isa')]) {
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith('.ts') || n.endsWith('.js')).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) hash.update(`${name}\u0000${readFileSync(join(dir, name), 'utf8')}\u0000`);
+  }
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}

@@ -1,0 +1,59 @@
+// Ctrl-C on the host terminal during an interactive run (the guest's stdin is the
+// host's terminal): instead of killing ipcvm it sends SIGINT to the guest's
+// foreground process group -- the one the kernel records (a shell sets it), else
+// pid 1's -- as the terminal driver would; a second Ctrl-C within a second stops
+// the whole VM (status 130). Node runs a signal listener only from its event loop,
+// so the kernel's loop hands the event loop a turn every YIELD_MS of host time
+// (kernel.ts run), between slices, where the kernel's state is consistent.
+// The listener lives exactly as long as the run.
+import type { Kernel } from './kernel.js';
+import { postSignal } from './kill.js';
+import { kernelInfo } from './sigstate.js';
+import { SIG } from './signals.js';
+
+/** Host milliseconds between turns of the event loop during a run. */
+const YIELD_MS = 50;
+/** A second Ctrl-C within this many milliseconds stops the VM. */
+const DOUBLE_PRESS_MS = 1000;
+
+export class HostInterrupt {
+  /** Set by a second Ctrl-C: the run ends at the next slice boundary. */
+  stopRequested = false;
+  private lastPress = -Infinity;
+  private nextYield = performance.now() + YIELD_MS;
+  private readonly listener = (): void => this.press();
+
+  constructor(private readonly k: Kernel) {
+    process.on('SIGINT', this.listener);
+  }
+
+  remove(): void {
+    process.off('SIGINT', this.listener);
+  }
+
+  /** True once YIELD_MS have passed since the last turn given to the event loop. */
+  dueForYield(): boolean {
+    const now = performance.now();
+    if (now < this.nextYield) return false;
+    this.nextYield = now + YIELD_MS;
+    return true;
+  }
+
+  private press(): void {
+    const now = performance.now();
+    if (now - this.lastPress < DOUBLE_PRESS_MS) {
+      this.stopRequested = true;
+      return;
+    }
+    this.lastPress = now;
+    const k = this.k;
+    const group = k.foregroundPgid || (k.procs.get(1)?.pgid ?? 1);
+    for (const p of [...k.procs.values()]) if (p.pgid === group) postSignal(k, p, SIG.SIGINT, kernelInfo(SIG.SIGINT));
+  }
+}
+
+/** Starts watching Ctrl-C for k's run when its stdin is the host's terminal;
+ *  null otherwise (Ctrl-C then ends ipcvm as usual). */
+export function watchHostInterrupt(k: Kernel): HostInterrupt | null {
+  return k.host.isatty(0) ? new HostInterrupt(k) : null;
+}

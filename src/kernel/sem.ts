@@ -1,0 +1,211 @@
+// System V semaphore sets (Linux's ipc/sem.c): semget and semop; semctl is in
+// semctl.ts, SEM_UNDO in semundo.ts.
+//
+// semop applies all its operations, in order, or none. One that cannot proceed
+// (a decrement below zero, a wait for zero) goes on the set's pending list, in
+// arrival order, and its process sleeps. Every change of the values re-examines that
+// list from the front (Linux's update_queue): an operation that can proceed now is
+// performed by the waker on the sleeper's behalf and the sleeper's call is completed
+// (completeBlockedCall), so no wake-up is lost, a satisfiable waiter never waits
+// behind an unsatisfiable one, and a released semaphore goes to the longest waiter
+// rather than to whoever runs next. A pending entry is live only while its process
+// sleeps on the set: one woken by a signal (its call ends with EINTR) is dropped.
+import { E } from './errno.js';
+import { IPC_NOWAIT, ipcGet, ipcNow, ipcPermits, IpcPerm, S_IRUGO, S_IWUGO, type IpcObject } from './ipc.js';
+import type { Kernel } from './kernel.js';
+import { SEMAEM, SEMMSL, SEMOPM, SEMVMX } from './param.js';
+import type { Proc } from './proc.js';
+import { semUndoFor, type SemUndo } from './semundo.js';
+import { sleepOn, WaitChannel } from './sleep.js';
+import { completeBlockedCall } from './syscall.js';
+import { copyin } from './uaccess.js';
+
+export const SEM_UNDO = 0x1000;
+
+/** Bytes of struct sembuf: sem_num (u16), sem_op (s16), sem_flg (s16). */
+const SEMBUF_SIZE = 6;
+
+export interface SemOp {
+  readonly num: number;
+  readonly op: number;
+  readonly flags: number;
+}
+
+interface SemWaiter {
+  readonly p: Proc;
+  readonly ops: readonly SemOp[];
+  /** Some operation changes a value (not only waits for zero). */
+  readonly alter: boolean;
+  readonly undo: boolean;
+  /** The operation that could not proceed at the last attempt (GETNCNT and
+   *  GETZCNT count waiters by it, as Linux has since 3.16). */
+  blocking: SemOp;
+}
+
+export class SemSet implements IpcObject {
+  readonly values: Int32Array;
+  /** Pid of the last process to change or set each semaphore (GETPID). */
+  readonly pids: Int32Array;
+  otime = 0;
+  readonly pending: SemWaiter[] = [];
+  /** Every process's SEM_UNDO adjustments on this set. */
+  readonly undos = new Set<SemUndo>();
+  readonly channel = new WaitChannel('semaphore set');
+
+  constructor(
+    readonly perm: IpcPerm,
+    nsems: number,
+    public ctime: number,
+  ) {
+    this.values = new Int32Array(nsems);
+    this.pids = new Int32Array(nsems);
+  }
+
+  get nsems(): number {
+    return this.values.length;
+  }
+
+  isWaiting(w: SemWaiter): boolean {
+    return w.p.sleepChannel === this.channel;
+  }
+
+  /** Waiters now blocked on semaphore num: decrements, or waits for zero. */
+  waiters(num: number, forZero: boolean): number {
+    let n = 0;
+    for (const w of this.pending) {
+      if (!this.isWaiting(w) || w.blocking.num !== num) continue;
+      if (forZero ? w.blocking.op === 0 : w.blocking.op < 0) n++;
+    }
+    return n;
+  }
+}
+
+/** Linux's perform_atomic_semop: applies ops in order to set, recording SEM_UNDO
+ *  adjustments in undo, or changes nothing. 0 when done; -ERANGE when a value or an
+ *  adjustment would leave its range; -EAGAIN when the op that cannot proceed has
+ *  IPC_NOWAIT; else 1 + the index of that op (the caller waits). */
+function perform(set: SemSet, ops: readonly SemOp[], undo: SemUndo | null, pid: number): number {
+  const values = set.values;
+  let i = 0;
+  let result = 0;
+  for (; i < ops.length; i++) {
+    const { num, op, flags } = ops[i];
+    const value = values[num] + op;
+    if ((op === 0 && values[num] !== 0) || value < 0) {
+      result = flags & IPC_NOWAIT ? -E.EAGAIN : 1 + i;
+      break;
+    }
+    if (value > SEMVMX) {
+      result = -E.ERANGE;
+      break;
+    }
+    if (flags & SEM_UNDO && undo) {
+      const adjustment = undo.adj[num] - op;
+      if (adjustment < -SEMAEM - 1 || adjustment > SEMAEM) {
+        result = -E.ERANGE;
+        break;
+      }
+      undo.adj[num] = adjustment;
+    }
+    values[num] = value;
+  }
+  if (result === 0) {
+    for (const { num } of ops) set.pids[num] = pid;
+    return 0;
+  }
+  while (--i >= 0) {
+    const { num, op, flags } = ops[i];
+    values[num] -= op;
+    if (flags & SEM_UNDO && undo) undo.adj[num] += op;
+  }
+  return result;
+}
+
+/** Linux's update_queue: performs every pending operation that can proceed now,
+ *  longest waiter first, completing its sleeper's call (0, or -ERANGE / -EAGAIN).
+ *  Called after anything changed the values. Never blocks. */
+export function semUpdate(k: Kernel, set: SemSet): void {
+  for (let i = 0; i < set.pending.length; ) {
+    const w = set.pending[i];
+    if (!set.isWaiting(w)) {
+      set.pending.splice(i, 1);
+      continue;
+    }
+    const result = perform(set, w.ops, w.undo ? semUndoFor(set, w.p) : null, w.p.pid);
+    if (result > 0) {
+      w.blocking = w.ops[result - 1];
+      i++;
+      continue;
+    }
+    set.pending.splice(i, 1);
+    if (result === 0) set.otime = ipcNow(k);
+    completeBlockedCall(k, w.p, result);
+    // The values changed: earlier waiters may proceed now.
+    if (result === 0 && w.alter) i = 0;
+  }
+}
+
+/** semget(key, nsems, semflg): the set's id, or EINVAL (nsems out of 1..SEMMSL, or
+ *  more than an existing set has), ENOENT, EEXIST, EACCES, ENOSPC. */
+export function sys_semget(k: Kernel, p: Proc, args: Int32Array): number {
+  const key = args[0];
+  const nsems = args[1];
+  const flags = args[2];
+  if (nsems < 0 || nsems > SEMMSL) return -E.EINVAL;
+  return ipcGet(
+    k.ipc.sem,
+    key,
+    flags,
+    p.cred,
+    () => (nsems === 0 ? -E.EINVAL : new SemSet(new IpcPerm(key, flags & 0o777, p.cred), nsems, ipcNow(k))),
+    (set) => (nsems > set.nsems ? -E.EINVAL : 0),
+  );
+}
+
+function describeWait(id: number, op: SemOp): string {
+  const what = op.op === 0 ? 'wait for zero' : `${op.op}`;
+  return `semop on set ${id}: semaphore ${op.num} ${what}`;
+}
+
+/** semop(id, sops, nsops): 0, or EINVAL, E2BIG (nsops > SEMOPM), EFAULT, EFBIG
+ *  (sem_num >= nsems), EACCES, EAGAIN, ERANGE, EIDRM (removed while blocked).
+ *  Blocks until all the operations can be applied together. */
+export function sys_semop(k: Kernel, p: Proc, args: Int32Array): number {
+  const id = args[0];
+  const count = args[2] >>> 0;
+  if (count < 1 || id < 0) return -E.EINVAL;
+  if (count > SEMOPM) return -E.E2BIG;
+  const bytes = new Uint8Array(count * SEMBUF_SIZE);
+  if (copyin(k, p, args[1], bytes) < 0) return -E.EFAULT;
+  const view = new DataView(bytes.buffer);
+  const ops: SemOp[] = [];
+  for (let at = 0; at < bytes.length; at += SEMBUF_SIZE) {
+    ops.push({ num: view.getUint16(at, true), op: view.getInt16(at + 2, true), flags: view.getInt16(at + 4, true) });
+  }
+  const set = k.ipc.sem.get(id);
+  if (!set) return -E.EINVAL;
+  if (ops.some((o) => o.num >= set.nsems)) return -E.EFBIG;
+  const alter = ops.some((o) => o.op !== 0);
+  if (!ipcPermits(set.perm, p.cred, alter ? S_IWUGO : S_IRUGO)) return -E.EACCES;
+  const undo = ops.some((o) => (o.flags & SEM_UNDO) !== 0);
+  const stale = set.pending.findIndex((w) => w.p === p);
+  if (stale >= 0) set.pending.splice(stale, 1);
+  const result = perform(set, ops, undo ? semUndoFor(set, p) : null, p.pid);
+  if (result === 0) {
+    set.otime = ipcNow(k);
+    if (alter) semUpdate(k, set);
+    return 0;
+  }
+  if (result < 0) return result;
+  const blocking = ops[result - 1];
+  set.pending.push({ p, ops, alter, undo, blocking });
+  return sleepOn(p, set.channel, describeWait(id, blocking));
+}
+
+/** Throws when a value left 0..SEMVMX. */
+export function semCheckInvariants(set: SemSet): void {
+  for (let i = 0; i < set.nsems; i++) {
+    const v = set.values[i];
+    if (v < 0 || v > SEMVMX) throw new Error(`checkInvariants: semaphore ${i} of set ${set.perm.id} is ${v}`);
+  }
+}
