@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { tokenMatcher } from 'chevrotain';
+import { tokenMatcher } from '../src/compiler/chevrotain.js';
 import { lexSource, lexFragment } from '../src/compiler/lexer.js';
 import * as T from '../src/compiler/tokens.js';
 

@@ -8,7 +8,7 @@
  * whether it starts a logical line (`lineStart`, for directives) and whether
  * whitespace or a comment precedes it (`spaceBefore`, for `NAME(` versus
  * `NAME (`, stringizing and `#include` names). */
-import { Lexer, type IToken, type TokenType } from 'chevrotain';
+import { Lexer, type IToken, type TokenType } from './chevrotain.js';
 import { allTokens, isLayoutType, Newline, UnterminatedComment } from './tokens.js';
 import { displayColumn, type IncludeSite, type SourceLocation } from './diagnostics.js';
 

@@ -9,7 +9,7 @@
 // concrete CParser); rules that one file uses but a later one defines are
 // declared abstract here.
 
-import { EmbeddedActionsParser, EOF, isRecognitionException, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, isRecognitionException, type IToken, type ParserMethod, type TokenType } from './chevrotain.js';
 import type { CToken } from './lexer.js';
 import { tokenLocation } from './lexer.js';
 import type {
@@ -57,6 +57,10 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       recoveryEnabled: false,
       maxLookahead: 2,
       errorMessageProvider: syntaxErrorProvider,
+      // Grammar validation costs a third of the parser's start-up; the test suite
+      // (vitest sets VITEST) runs it on every construction, so a broken grammar
+      // cannot land, and `ipcvm run` skips it.
+      skipValidations: process.env.VITEST === undefined,
     });
   }
 

@@ -7,7 +7,7 @@
 // declarator's name is entered in the typedef table as soon as the declarator
 // ends, so the name is in scope for its own initialiser.
 
-import type { IToken, TokenType } from 'chevrotain';
+import type { IToken, TokenType } from './chevrotain.js';
 import { InitializerParser } from './parse-initializers.js';
 import type {
   SynDeclaration,
@@ -236,7 +236,6 @@ export abstract class DeclarationParser extends InitializerParser {
   });
 
   // enum-body: '{' enumerator (',' enumerator)* ','? '}'
-  // enumerator: identifier ('=' conditional-expression)?
   private enumBody = this.RULE('enumBody', () => {
     const list: SynEnumerator[] = [];
     this.CONSUME(T.LBrace);
@@ -250,6 +249,7 @@ export abstract class DeclarationParser extends InitializerParser {
     return list;
   });
 
+  // enumerator: identifier ('=' conditional-expression)?
   private enumerator = this.RULE('enumerator', (): SynEnumerator => {
     const name = this.CONSUME(T.Identifier);
     let value: SynExpr | undefined;

@@ -4,7 +4,7 @@
 // a missing closing token is reported just after the token before it, anything
 // else at the offending token.
 
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from './chevrotain.js';
 import * as T from './tokens.js';
 
 /** How gcc names a token in "expected X before Y". */

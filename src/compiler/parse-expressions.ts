@@ -4,7 +4,7 @@
 // and `sizeof (` a type operand when the token after it starts a type name — a
 // keyword or a name the typedef table knows.
 
-import type { IToken } from 'chevrotain';
+import type { IToken } from './chevrotain.js';
 import { ParserBase } from './parse-base.js';
 import type { SynAssignOp, SynBinaryOp, SynExpr, SynUnaryOp } from './parse-tree.js';
 import * as T from './tokens.js';

@@ -5,7 +5,7 @@
 // parsing goes on, so one run reports several errors. A token that cannot start
 // any block item (`)`, `else`, ...) is reported the way gcc does and skipped.
 
-import type { TokenType } from 'chevrotain';
+import type { TokenType } from './chevrotain.js';
 import { DeclarationParser } from './parse-declarations.js';
 import type { SynExpr, SynStmt } from './parse-tree.js';
 import * as T from './tokens.js';
@@ -169,7 +169,7 @@ export abstract class StatementParser extends DeclarationParser {
   });
 
   // loop: 'while' '(' expression ')' statement | 'do' statement 'while' '(' expression ')' ';'
-  //   | 'for' '(' (declaration | expression? ';') expression? ';' expression? ')' statement
+  //   | for-statement
   private loopStatement = this.RULE('loopStatement', (): SynStmt =>
     this.OR([
       {
@@ -194,6 +194,7 @@ export abstract class StatementParser extends DeclarationParser {
     ]),
   );
 
+  // for-statement: 'for' '(' (declaration | expression? ';') expression? ';' expression? ')' statement
   private forStatement = this.RULE('forStatement', (): SynStmt => {
     const keyword = this.CONSUME(T.For);
     this.CONSUME(T.LParen);

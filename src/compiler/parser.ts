@@ -5,7 +5,7 @@
 // Semantic analysis is skipped after a syntax error: the dropped pieces would
 // only cause misleading follow-up errors.
 
-import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
+import { EOF, type IRecognitionException, type IToken } from './chevrotain.js';
 import type { TranslationUnit } from './ast.js';
 import type { Diagnostic, DiagnosticBag, SourceLocation } from './diagnostics.js';
 import { CompileError, makeDiagnostic } from './diagnostics.js';

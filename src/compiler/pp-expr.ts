@@ -5,7 +5,7 @@
  * unsigned when a suffix or the usual conversions make them so, so that
  * `-1 > 0u` holds as in gcc. `&&`, `||` and `?:` do not evaluate their dead
  * operand, so `0 && 1/0` is no error. Messages are gcc's. */
-import type { TokenType } from 'chevrotain';
+import type { TokenType } from './chevrotain.js';
 import type { CToken } from './lexer.js';
 import { locationAfter, tokenLocation } from './lexer.js';
 import type { DiagnosticBag, SourceLocation } from './diagnostics.js';

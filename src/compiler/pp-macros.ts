@@ -11,7 +11,7 @@
  *
  * Positions: tokens from a macro body take the position of the macro's use
  * (what gcc reports); tokens from arguments keep their own. */
-import { tokenMatcher } from 'chevrotain';
+import { tokenMatcher } from './chevrotain.js';
 import type { CToken } from './lexer.js';
 import { lexFragment, tokenLocation } from './lexer.js';
 import type { DiagnosticBag, SourceLocation } from './diagnostics.js';

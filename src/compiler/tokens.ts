@@ -9,7 +9,7 @@
  * Categories: every keyword also has the category `Keyword` (the preprocessor
  * treats keywords as identifiers: `#define inline`), and every assignment
  * operator the category `AssignmentOperator`. The parser sees no layout tokens. */
-import { createToken, Lexer, type TokenType, type CustomPatternMatcherFunc } from 'chevrotain';
+import { createToken, Lexer, type TokenType, type CustomPatternMatcherFunc } from './chevrotain.js';
 
 // ---- layout -------------------------------------------------------------
 export const Newline = createToken({ name: 'Newline', pattern: /\n/, line_breaks: true });
