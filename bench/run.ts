@@ -18,7 +18,7 @@ import { BENCHMARKS } from './suite.js';
 /** Repository root, from dist/bench/run.js or bench/run.ts alike. */
 function findRoot(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  return resolve(here, here.includes(`${join('dist', 'bench')}`) ? '../..' : '..');
+  return resolve(here, here.includes(join('dist', 'bench')) ? '../..' : '..');
 }
 
 interface Flags {

@@ -21,6 +21,7 @@ interface RunFlags {
   clock: string;
   uid: string;
   maxProcs: string;
+  hostFs: boolean;
 }
 
 async function runCommand(file: string, guestArgs: string[], flags: RunFlags): Promise<number> {
@@ -35,6 +36,7 @@ async function runCommand(file: string, guestArgs: string[], flags: RunFlags): P
     maxProcs: parseCount(flags.maxProcs, '--max-procs', 1, 1e6),
     stats: flags.stats === true,
     ipcs: flags.ipcs === true,
+    hostFs: flags.hostFs,
   };
   if (options.memBytes < 1024 * 1024) throw new UsageError('--mem: at least 1M is needed');
   const module = loadProgram(file);
@@ -75,7 +77,8 @@ function addRunOptions(cmd: Command): Command {
     .option('--ipcs', 'print the IPC objects left at exit, as ipcs does')
     .option('--clock <kind>', 'virtual (deterministic) or real', 'virtual')
     .option('--uid <n>', 'user id of the first process', '1000')
-    .option('--max-procs <n>', 'most processes at once (fork then fails with EAGAIN)', String(NPROC));
+    .option('--max-procs <n>', 'most processes at once (fork then fails with EAGAIN)', String(NPROC))
+    .option('--no-host-fs', 'hide the host directory (the guest starts in an empty /home/user)');
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -10,7 +10,7 @@
 // temporary file and a rename so concurrent runs never see half a file.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,72 @@ export function storeLibrary(projectRoot: string, slot: string, key: string, obj
       return;
     } catch {
       continue;
+    }
+  }
+}
+
+/** Hex sha256 naming one user translation unit's object: the compiler's fingerprint
+ *  and the unit's preprocessed tokens with their positions (so every header it
+ *  included, and every macro, is covered without tracking dependencies). */
+export function unitCacheKey(projectRoot: string, file: string, tokens: readonly CacheToken[]): string {
+  const hash = createHash('sha256');
+  hash.update(`compiler ${COMPILER_VERSION}\u0000package ${packageVersion(projectRoot)}\u0000${compilerFingerprint()}\u0000${file}\u0000`);
+  for (const t of tokens) hash.update(`${t.image}\u0001${t.file}\u0001${t.startLine}\u0001${t.startColumn}\u0000`);
+  return hash.digest('hex');
+}
+
+export interface CacheToken {
+  readonly image: string;
+  readonly file: string;
+  readonly startLine?: number;
+  readonly startColumn?: number;
+}
+
+/** The object cached under key, or undefined. */
+export function loadUnit(projectRoot: string, key: string): ObjectFile | undefined {
+  for (const dir of cacheDirs(projectRoot)) {
+    try {
+      const stored = JSON.parse(readFileSync(join(dir, UNIT_DIR, `${key}${CACHE_SUFFIX}`), 'utf8')) as { key?: unknown; object?: unknown };
+      if (stored.key === key) return parseObject(stored.object);
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+/** Caches a unit's object; the directory keeps at most MAX_CACHED_UNITS entries
+ *  (the oldest are removed). Failure to write is not an error. */
+export function storeUnit(projectRoot: string, key: string, object: ObjectFile): void {
+  const body = `{"key":${JSON.stringify(key)},"object":${serializeObject(object)}}`;
+  for (const dir of cacheDirs(projectRoot)) {
+    try {
+      const unitDir = join(dir, UNIT_DIR);
+      mkdirSync(unitDir, { recursive: true });
+      const file = join(unitDir, `${key}${CACHE_SUFFIX}`);
+      const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(temporary, body);
+      renameSync(temporary, file);
+      pruneUnits(unitDir);
+      return;
+    } catch {
+      continue;
+    }
+  }
+}
+
+const UNIT_DIR = 'units';
+const MAX_CACHED_UNITS = 256;
+
+function pruneUnits(unitDir: string): void {
+  const names = readdirSync(unitDir).filter((n) => n.endsWith(CACHE_SUFFIX));
+  if (names.length <= MAX_CACHED_UNITS) return;
+  const byAge = names.map((n) => ({ n, t: statSync(join(unitDir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
+  for (const { n } of byAge.slice(0, names.length - MAX_CACHED_UNITS)) {
+    try {
+      unlinkSync(join(unitDir, n));
+    } catch {
+      // another process removed it first
     }
   }
 }

@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../isa/module.js';
 import { verifyModule } from '../isa/verify.js';
-import { libraryCacheKey, librarySlot, loadLibrary, storeLibrary, type CacheInput } from './cache.js';
+import { libraryCacheKey, librarySlot, loadLibrary, loadUnit, storeLibrary, storeUnit, unitCacheKey, type CacheInput } from './cache.js';
 import { CodegenError, generateObject } from './codegen.js';
 import { CompileError, DiagnosticBag, formatDiagnostics, isError, type Diagnostic } from './diagnostics.js';
 import { link, type LinkError } from './link.js';
@@ -82,7 +82,7 @@ function compile(
     return { diagnostics: [d], text: 'ipcvm: fatal error: no input files\ncompilation terminated.\n' };
   }
   for (const file of files) {
-    const result = compileUnit(file, includeDirs, read, options.defines);
+    const result = compileUnit(file, includeDirs, read, options.defines, root);
     diagnostics.push(...result.diagnostics);
     if (result.object) userObjects.push(result.object);
   }
@@ -103,21 +103,29 @@ function compile(
   return { module: linked.module, diagnostics, text: formatDiagnostics(diagnostics, read) };
 }
 
-/** One translation unit to an object, or the diagnostics saying why not. */
+/** One translation unit to an object, or the diagnostics saying why not. With a
+ *  project root, a unit that compiles without any diagnostic is cached by its
+ *  preprocessed tokens (building the parser dominates a small program's start-up). */
 function compileUnit(
   file: string,
   includeDirs: string[],
   readFile: (path: string) => string | undefined,
   defines: Record<string, string> | undefined,
+  cacheRoot?: string,
 ): { object?: ObjectFile; diagnostics: Diagnostic[] } {
   const bag = new DiagnosticBag();
   try {
     const pp = preprocess(file, { includeDirs, readFile, ...(defines ? { defines } : {}) });
     pp.diagnostics.forEach((d) => bag.add(d));
     if (pp.diagnostics.some((d) => d.severity === 'fatal error')) return { diagnostics: bag.items };
+    const key = cacheRoot !== undefined && pp.diagnostics.length === 0 ? unitCacheKey(cacheRoot, file, pp.tokens) : undefined;
+    const cached = key !== undefined && cacheRoot !== undefined ? loadUnit(cacheRoot, key) : undefined;
+    if (cached !== undefined) return { object: cached, diagnostics: [] };
     const unit = parseTranslationUnit(pp.tokens, file, bag);
     if (bag.hasErrors) return { diagnostics: bag.items };
-    return { object: generateObject(unit), diagnostics: bag.items };
+    const object = generateObject(unit);
+    if (key !== undefined && cacheRoot !== undefined && bag.items.length === 0) storeUnit(cacheRoot, key, object);
+    return { object, diagnostics: bag.items };
   } catch (e) {
     if (e instanceof CodegenError) {
       bag.error({ file: e.loc.file, line: e.loc.line, column: e.loc.col }, e.message);
