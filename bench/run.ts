@@ -1,4 +1,4 @@
-// `npm run bench`: the benchmark suite's command line. Picks benchmarks (--filter),
+// `npm run bench` / `ipcvm bench`: the benchmark suite's command line. Picks benchmarks (--filter),
 // measures each inside the VM and, when gcc is present, natively; then prints the
 // table or writes JSON (--json [file]). Exit status 1 when any benchmark failed its
 // check or could not run, so CI notices.
@@ -38,7 +38,8 @@ async function nativeSetup(outDir: string, runs: number): Promise<NativeSetup> {
   return { outDir, canPin, overheadMs: { pinned: canPin ? await startup(true) : 0, unpinned: await startup(false) } };
 }
 
-async function main(argv: string[]): Promise<number> {
+/** The suite's command line; argv as process.argv (two leading entries ignored). */
+export async function benchMain(argv: string[]): Promise<number> {
   const flags = new Command('bench')
     .description('ipcvm benchmark suite: ipcvm against gcc -O2, with checked results')
     .option('--json [file]', 'write the results as JSON (to stdout, or to FILE)')
@@ -87,13 +88,3 @@ async function main(argv: string[]): Promise<number> {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   }
 }
-
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);

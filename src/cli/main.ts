@@ -8,9 +8,16 @@ import { disassemble } from '../isa/disasm.js';
 import { Kernel } from '../kernel/kernel.js';
 import { loadProgram, ProgramError } from './load.js';
 import { parseChoice, parseCount, parseSize, UsageError } from './options.js';
-import { DEFAULT_MEM_BYTES, DEFAULT_QUANTUM, NPROC } from '../kernel/param.js';
+import { DEFAULT_MEM_BYTES, DEFAULT_QUANTUM, MAX_OUTPUT_BYTES, NPROC } from '../kernel/param.js';
+import { formatSize } from '../kernel/kill.js';
+import { openTraceSession, type TraceFlags } from '../trace/session.js';
+import { exploreSchedules, replayCommand } from './explore.js';
 
-interface RunFlags {
+interface RunFlags extends TraceFlags {
+  timeout: string;
+  maxOutput: string;
+  showConfig?: boolean;
+  explore?: string;
   seed: string;
   sched: string;
   quantum: string;
@@ -37,13 +44,24 @@ async function runCommand(file: string, guestArgs: string[], flags: RunFlags): P
     stats: flags.stats === true,
     ipcs: flags.ipcs === true,
     hostFs: flags.hostFs,
+    timeoutMs: parseCount(flags.timeout, '--timeout', 0, 1e6) * 1000,
+    maxOutput: parseSize(flags.maxOutput, '--max-output'),
   };
   if (options.memBytes < 1024 * 1024) throw new UsageError('--mem: at least 1M is needed');
+  const config = { file, guestArgs, settings: options };
+  if (flags.showConfig) process.stderr.write(`ipcvm: config: ${replayCommand(config)}\n`);
   const module = loadProgram(file);
-  const kernel = new Kernel(options);
+  if (flags.explore !== undefined) return exploreSchedules(module, config, parseCount(flags.explore, '--explore', 1, 100_000));
+  const trace = openTraceSession(flags);
+  if (typeof trace === 'string') throw new UsageError(trace);
+  const kernel = new Kernel({ ...options, observer: trace?.tracer });
+  trace?.tracer.attach(kernel);
   kernel.spawn(module, [file, ...guestArgs]);
-  const result = await kernel.run();
-  return result.status;
+  try {
+    return (await kernel.run()).status;
+  } finally {
+    trace?.close();
+  }
 }
 
 function buildCommand(file: string, output: string | undefined): number {
@@ -78,7 +96,16 @@ function addRunOptions(cmd: Command): Command {
     .option('--clock <kind>', 'virtual (deterministic) or real', 'virtual')
     .option('--uid <n>', 'user id of the first process', '1000')
     .option('--max-procs <n>', 'most processes at once (fork then fails with EAGAIN)', String(NPROC))
-    .option('--no-host-fs', 'hide the host directory (the guest starts in an empty /home/user)');
+    .option('--no-host-fs', 'hide the host directory (the guest starts in an empty /home/user)')
+    .option('--timeout <seconds>', 'stop the VM after this many seconds of wall-clock time, status 124 (0 = none)', '0')
+    .option('--max-output <size>', 'stop the VM once the guest wrote this much to stdout and stderr, status 125 (0 = no limit)', formatSize(MAX_OUTPUT_BYTES))
+    .option('--trace [events]', 'log system calls, signals and exits as strace -f does; events: syscalls,signals,faults,sched,all or system call names')
+    .option('--trace-file <file>', 'write the trace to a file instead of stderr')
+    .option('--trace-time', 'start each trace line with the virtual time in seconds')
+    .option('--trace-format <format>', 'trace as text (strace) or json (one object per line)')
+    .option('--trace-summary', 'at the end, a table of calls, errors and virtual time per system call (strace -c)')
+    .option('--show-config', 'print the command that reproduces this run, every option and the seed, on stderr')
+    .option('--explore <k>', 'run under K random schedules (seeds 1..K); report the first seed whose output or status differs');
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -97,6 +124,10 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (file: string, flags: RunFlags) => {
       status = await runCommand(file, guestArgs, flags);
     });
+  addRunOptions(program.command('trace').argument('<file>', 'a .c or .ipx program').description('run a program with --trace: an strace -f style log on stderr'))
+    .action(async (file: string, flags: RunFlags) => {
+      status = await runCommand(file, guestArgs, { ...flags, trace: flags.trace ?? true });
+    });
   program
     .command('build')
     .argument('<file>', 'a .c program')
@@ -111,6 +142,17 @@ export async function main(argv: string[]): Promise<number> {
     .description('print the bytecode with source lines')
     .action((file: string) => {
       status = disasmCommand(file);
+    });
+
+  program
+    .command('bench')
+    .description('the syscall-throughput and compute benchmarks against native gcc builds (--json, --filter, --runs)')
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .helpOption(false)
+    .action(async (_flags: unknown, cmd: Command) => {
+      const { benchMain } = await import('../../bench/run.js');
+      status = await benchMain(['node', 'ipcvm bench', ...cmd.args]);
     });
 
   try {
