@@ -6,8 +6,7 @@
 //   lab-pair: OTHER.c   start OTHER.c alongside, as `ipcvm run NAME.c OTHER.c`
 //                       does; OTHER.c is not a lab of its own
 //   linux: hangs        the deliberate-deadlock lab: not run natively
-// The ipcvm half runs only with IPCVM_LABS=1 until the kernel has every IPC call;
-// it runs each lab under round-robin and two random schedules, and a pair in both
+// The ipcvm half runs each lab under round-robin and two random schedules, and a pair in both
 // start orders, since the labs promise the same output under any scheduler.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -235,7 +234,7 @@ describe.each(labs.map((lab) => [lab.name, lab] as const))('lab %s', (_, lab) =>
   const orders = lab.partner ? [files, [...files].reverse()] : [files];
   for (const order of orders) {
     const started = order.map((f) => basename(f)).join(' + ');
-    it.skipIf(!process.env.IPCVM_LABS).each(SCHEDULES.map((s) => [s.label, s] as const))(
+    it.each(SCHEDULES.map((s) => [s.label, s] as const))(
       `prints its .out under ipcvm (${started}, %s)`,
       async (_, schedule) => {
         const run = await runInVm(lab, schedule, order);
