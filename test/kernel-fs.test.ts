@@ -1,11 +1,13 @@
 // The in-memory file system through hand-assembled guest programs: regular files
 // (offsets, lseek, O_APPEND, O_TRUNC, holes, unlink while open), open's errors in
 // Linux's order, mknod, stat/fstat, permissions against the caller's uid (and the
-// sticky /tmp), chdir/getcwd, /dev/null, and the size limits.
+// sticky /tmp), chdir/getcwd, /dev/null and /dev/tty, and the size limits.
 import { describe, expect, it } from 'vitest';
+import type { HostIo } from '../src/kernel/console.js';
+import { TtyFile } from '../src/kernel/dev.js';
 import { E } from '../src/kernel/errno.js';
-import { O_APPEND, O_CREAT, O_DIRECTORY, O_EXCL, O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY } from '../src/kernel/file.js';
-import { S_IFCHR, S_IFDIR, S_IFIFO, S_IFREG } from '../src/kernel/inode.js';
+import { O_APPEND, O_CREAT, O_DIRECTORY, O_EXCL, O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY, OpenFile } from '../src/kernel/file.js';
+import { DeviceInode, S_IFCHR, S_IFDIR, S_IFIFO, S_IFREG } from '../src/kernel/inode.js';
 import { FILE_MAX_BYTES } from '../src/kernel/param.js';
 import type { Item } from './isa-assemble.js';
 import { DataImage, dataAddr, emitA } from './kernel-fs-helpers.js';
@@ -361,5 +363,36 @@ describe('permissions', () => {
     await k.run();
     k.checkInvariants();
     expect(booted.stdoutWords()).toEqual([-E.EPERM, 0]);
+  });
+});
+
+describe('/dev/tty', () => {
+  it('reads the host terminal\'s input and writes to its output, answering TCGETS', () => {
+    const { kernel } = boot();
+    const p = kernel.spawn(program({ _start: sys('exit', 0) }), ['prog']);
+    const written: string[] = [];
+    const host: HostIo = {
+      read: () => new TextEncoder().encode('typed\n'),
+      write: (_stream, bytes) => {
+        written.push(Buffer.from(bytes).toString());
+        return true;
+      },
+      isatty: () => true,
+    };
+    const node = new DeviceInode(99, 0x1b, S_IFCHR | 0o666, 0, 0, 0, 'tty');
+    const f = new OpenFile(new TtyFile(host, node), O_RDWR);
+    const buf = p.cpu.sp - 64;
+    expect(f.file.read(kernel, p, f, buf, 64)).toBe(6);
+    expect(f.file.write(kernel, p, f, buf, 5)).toBe(5);
+    expect(written).toEqual(['typed']);
+    expect(f.file.ioctl(kernel, p, f, 0x5401, buf)).toBe(0);
+    expect(f.file.seek).toBeUndefined();
+  });
+
+  it('is absent when the host has no terminal', async () => {
+    const d = new DataImage();
+    const tty = d.str('/dev/tty');
+    const r = await runProgram(program({ _start: [['ENT', 16], ...shown(sys('open', data(tty), O_RDWR, 0)), ...sys('exit', 0)] }, d.image()));
+    expect(r.stdoutWords()).toEqual([-E.ENOENT]);
   });
 });

@@ -10,6 +10,7 @@ import { MSG_EXCEPT, MSG_NOERROR } from '../src/kernel/msg.js';
 import { MSGMAX, MSGMNB, VIRTUAL_EPOCH_SECONDS } from '../src/kernel/param.js';
 import { wakeProc } from '../src/kernel/sleep.js';
 import { ASLEEP, BUF, bootIdle, call, completed, finish, fork, get, msgbuf, put } from './ipc-helpers.js';
+import { boot, program, sys } from './kernel-helpers.js';
 
 const MSG_INFO = 12;
 
@@ -344,6 +345,14 @@ describe('message queue wake-ups', () => {
 });
 
 describe('--ipcs', () => {
+  it('prints the objects left at the end of a run on stderr', async () => {
+    const booted = boot({ ipcs: true });
+    booted.kernel.spawn(program({ _start: [...sys('msgget', 0x77, IPC_CREAT | 0o600), ...sys('exit', 0)] }), ['prog']);
+    expect((await booted.kernel.run()).status).toBe(0);
+    expect(booted.stderr()).toContain('------ Message Queues --------\n');
+    expect(booted.stderr()).toContain('\n0x00000077 0          1000       600        0            0           \n');
+  });
+
   it('lists what is left in the column layout of ipcs', () => {
     const { k, p } = bootIdle();
     const q = call(k, p, 'msgget', 0x1234, IPC_CREAT | 0o644) as number;

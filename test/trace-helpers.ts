@@ -25,6 +25,14 @@ export function compile(file: string): Module {
   return compiled.module;
 }
 
+/** Compiles C source given as text (named `name` in diagnostics). */
+export function compileSource(source: string, name = 'prog.c'): Module {
+  const path = `/virtual/${name}`;
+  const compiled = compileProgram([path], { readFile: (p) => (p === path ? source : undefined) });
+  if (!compiled.module) throw new Error(`cannot compile ${name}:\n${compiled.text}`);
+  return compiled.module;
+}
+
 export async function runTraced(module: Module, opts: TracedOptions = {}): Promise<TracedRun> {
   const chunks: string[] = [];
   const out: Uint8Array[] = [];

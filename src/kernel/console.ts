@@ -13,6 +13,7 @@ import { postSignal } from './kill.js';
 import type { Proc } from './proc.js';
 import { SI_KERNEL } from './sigstate.js';
 import { SIG } from './signals.js';
+import { foregroundIoctl, TIOCGPGRP, TIOCSPGRP } from './ttyctl.js';
 import { copyin, copyout } from './uaccess.js';
 
 export type ConsoleStream = 0 | 1 | 2;
@@ -63,7 +64,10 @@ export class ConsoleFile implements File {
     if (this.stream === 0) return -E.EBADF;
     const src = k.scratch.subarray(0, count);
     if (copyin(k, p, addr, src) < 0) return -E.EFAULT;
-    if (this.host.write(this.stream, src)) return count;
+    // --max-output (limits.ts): what goes beyond it is not written; the run stops.
+    const allowed = k.limits.allowOutput(count);
+    if (allowed === 0) return -E.EFBIG;
+    if (this.host.write(this.stream, src.subarray(0, allowed))) return allowed;
     postSignal(k, p, SIG.SIGPIPE, { signo: SIG.SIGPIPE, code: SI_KERNEL, pid: 0, uid: 0, addr: 0, fault: false });
     return -E.EPIPE;
   }
@@ -75,6 +79,9 @@ export class ConsoleFile implements File {
         return copyout(k, p, arg, cookedTermios());
       case TIOCGWINSZ:
         return copyout(k, p, arg, new Uint8Array([24, 0, 80, 0, 0, 0, 0, 0]));
+      case TIOCGPGRP:
+      case TIOCSPGRP:
+        return foregroundIoctl(k, p, request, arg);
       default:
         return -E.ENOTTY;
     }

@@ -86,9 +86,14 @@ const explainSemaphore: Explainer = (k, p, chan) => {
     // holds the semaphore; for a wait for zero, one that would lower it.
     const holders = [...set.undos].filter((u) => u.p.isAlive() && (op === 0 ? u.adj[num] < 0 : u.adj[num] > 0));
     const held = holders.map((u) => `pid ${u.p.pid}${u.p === p ? ' itself' : ''}'s SEM_UNDO (${Math.abs(u.adj[num])})`);
-    const last = set.pids[num] ? `, last changed by pid ${set.pids[num]}` : '';
+    const lastPid = set.pids[num];
+    const last = lastPid ? `, last changed by pid ${lastPid}` : '';
     const why = `value ${set.values[num]}${held.length ? `, held by ${held.join(', ')}` : ''}${last}`;
-    return { kind: 'semaphore', call, why, wakers: holders.map((u) => u.p) };
+    // Without SEM_UNDO the kernel cannot know who holds it; the last process to
+    // change it (the one that took it) is the likely one to give it back.
+    const lastProc = k.procs.get(lastPid);
+    const wakers = holders.length > 0 ? holders.map((u) => u.p) : lastProc?.isAlive() ? [lastProc] : [];
+    return { kind: 'semaphore', call, why, wakers };
   }
   return null;
 };

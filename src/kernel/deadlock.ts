@@ -22,7 +22,7 @@ export function deadlockReport(k: Kernel): string[] {
     if (p.state === 'sleeping') waits.set(p, explainWait(k, p));
     else if (p.state === 'stopped') waits.set(p, explainStop(p));
   }
-  const lines = ['deadlock: no process can run, and no timer or input can wake one'];
+  const lines = ['deadlock: no process can run, and no timer can wake one'];
   for (const [p, w] of waits) {
     const verb = p.state === 'stopped' ? 'is' : 'blocked in';
     lines.push(`  pid ${p.pid} (${p.name}) ${verb} ${w.call}: ${w.why}`);

@@ -49,6 +49,7 @@ export function forkProc(k: Kernel, p: Proc): Proc | number {
   child.pgid = p.pgid;
   child.sid = p.sid;
   child.cwd = p.cwd;
+  child.argv = p.argv;
   child.cpu.copyFrom(p.cpu);
   child.cpu.a = 0;
   child.cpu.pc += SYS_LENGTH;

@@ -49,6 +49,8 @@ function checkProc(k: Kernel, p: Proc): void {
   if ((chan !== null) !== (p.state === 'sleeping')) fail(`${where}: sleep channel ${chan?.name ?? 'none'}`);
   if (chan && !chan.sleepers.includes(p)) fail(`${where}: not among the sleepers of ${chan.name}`);
   if (!p.isAlive() && p.mm.residentPages() !== 0) fail(`${where}: zombie with resident pages`);
+  const signals = p.sig.problem();
+  if (signals) fail(`${where}: ${signals}`);
   for (const child of p.children) if (child.ppid !== p.pid) fail(`${where}: child ${child.pid} has ppid ${child.ppid}`);
   if (p.ppid !== 0 && !k.procs.get(p.ppid)?.children.includes(p)) fail(`${where}: missing from parent ${p.ppid}`);
 }

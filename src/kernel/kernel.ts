@@ -17,8 +17,11 @@ import { Trap } from '../vm/cpu.js';
 import { interpret } from '../vm/interpreter.js';
 import { PhysMem } from '../vm/physmem.js';
 import { Clock, type ClockMode } from './clock.js';
-import { ConsoleFile, hostIoFor, type HostIo } from './console.js';
+import { ConsoleFile, hostIoFor, NullFile, type HostIo } from './console.js';
+import { deadlockReport } from './deadlock.js';
+import { RunLimits, type LimitEnd } from './limits.js';
 import { E, strerrorText } from './errno.js';
+import type { ProgramLoader } from './exec.js';
 import { procExit } from './exit.js';
 import { handlePageFault } from './fault.js';
 import { FdTable } from './fdtable.js';
@@ -35,13 +38,16 @@ import {
   DEFAULT_GID,
   MAX_RW_COUNT,
   PID_MAX,
+  MAX_OUTPUT_BYTES,
   STATUS_DEADLOCK,
   STATUS_MAX_STEPS,
+  STATUS_OUTPUT_LIMIT,
+  STATUS_TIMEOUT,
 } from './param.js';
 import { Proc } from './proc.js';
 import { Scheduler, type SchedPolicy } from './sched.js';
 import { FPE_INTDIV, SEGV_ACCERR, SEGV_MAPERR, type SigInfo } from './sigstate.js';
-import { SIG, signalName } from './signals.js';
+import { SIG } from './signals.js';
 import { WaitChannel } from './sleep.js';
 import { procStatsLines, runStatsLine } from './stats.js';
 import { deliverSignals, type SignalDisposition } from './sigdeliver.js';
@@ -77,6 +83,23 @@ export interface KernelOptions {
    *  as the guest's working directory; default true (CLI --no-host-fs: false). */
   hostFs?: boolean;
   hostDir?: string;
+  /** Stop the run after this many milliseconds of host time; 0 or absent: never
+   *  (--timeout). */
+  timeoutMs?: number;
+  /** Stop the run once the guest wrote this many bytes to the console; 0: no
+   *  limit; absent: MAX_OUTPUT_BYTES (--max-output). */
+  maxOutput?: number;
+  /** Builds programs execve finds that are neither .ipx modules nor scripts (the
+   *  CLI compiles C sources with it); execve fails with ENOEXEC without one. */
+  loadProgram?: ProgramLoader;
+}
+
+/** How spawn sets up a process besides its program. */
+export interface SpawnOptions {
+  /** fd 0 reads /dev/null instead of the console (the siblings of `run a.c b.c`). */
+  stdinNull?: boolean;
+  /** Join this process's group instead of leading a new one. */
+  group?: Proc;
 }
 
 /** Hooks for tracers and tests; each is called synchronously from the core loop. */
@@ -94,8 +117,9 @@ export interface KernelObserver {
   signal?(p: Proc, info: SigInfo, disposition: SignalDisposition): void;
 }
 
-/** How a run ended; 'interrupted': Ctrl-C twice on the host (hostintr.ts). */
-export type RunEnd = 'exit' | 'deadlock' | 'max-steps' | 'interrupted';
+/** How a run ended; 'interrupted': Ctrl-C twice on the host (hostintr.ts);
+ *  'timeout' and 'output-limit': limits.ts. */
+export type RunEnd = 'exit' | 'deadlock' | 'max-steps' | 'interrupted' | LimitEnd;
 
 export interface RunResult {
   /** The first process's exit code, 128+N if signal N killed it, 2 on deadlock,
@@ -138,6 +162,8 @@ export class Kernel {
   private live = 0;
   private nextPid = 1;
   private readonly warned = new Set<string>();
+  /** --timeout and --max-output (limits.ts). */
+  readonly limits: RunLimits;
 
   constructor(options: KernelOptions) {
     this.options = { ...options };
@@ -146,6 +172,7 @@ export class Kernel {
     this.clock = new Clock(options.clock);
     this.sched = new Scheduler(options.sched, options.quantum, options.seed);
     this.observer = options.observer;
+    this.limits = new RunLimits(options.timeoutMs ?? 0, options.maxOutput ?? MAX_OUTPUT_BYTES);
     this.host = hostIoFor(options);
     this.fs = new FileSystem({
       hostDir: options.hostFs === false ? null : (options.hostDir ?? process.cwd()),
@@ -159,19 +186,21 @@ export class Kernel {
 
   /** Starts a program as a new process (the first call makes pid 1) with fds 0-2
    *  on the console. Throws when the table is full or the image does not load. */
-  spawn(module: Module, argv: string[], env: readonly string[] = DEFAULT_ENV): Proc {
+  spawn(module: Module, argv: string[], env: readonly string[] = DEFAULT_ENV, how: SpawnOptions = {}): Proc {
     const pid = this.allocPid();
     if (pid < 0) throw new Error(`spawn: ${strerrorText(-pid)}`);
     const loaded = loadImage(this, module, argv, env);
     if (typeof loaded === 'number') throw new Error(`spawn: ${argv[0] ?? 'program'}: ${strerrorText(-loaded)}`);
     const fds = new FdTable();
-    for (const f of this.console) fds.alloc(fileDup(f));
+    for (const f of this.console) fds.alloc(f === this.console[0] && how.stdinNull ? new OpenFile(new NullFile(), O_RDONLY) : fileDup(f));
     const uid = this.options.uid;
     const gid = this.options.gid ?? DEFAULT_GID;
     const p = new Proc(pid, basename(argv[0] ?? 'a.out'), { uid, euid: uid, gid, egid: gid }, loaded.mm, loaded.image, fds);
     // Session 0 stands for the shell that would have started it: p leads its own
     // group but not a session, so setpgid works on it as on Linux.
     p.sid = 0;
+    if (how.group) p.pgid = how.group.pgid;
+    p.argv = [...argv];
     p.cpu.pc = loaded.pc;
     p.cpu.sp = loaded.sp;
     p.notePeakResident();
@@ -184,6 +213,7 @@ export class Kernel {
   async run(): Promise<RunResult> {
     if (!this.first) throw new Error('Kernel.run: no process was spawned');
     const ctrlC = watchHostInterrupt(this);
+    this.limits.start();
     try {
       for (;;) {
         const end = this.runUntilIdle(ctrlC);
@@ -192,7 +222,7 @@ export class Kernel {
           continue;
         }
         if (end !== 'wait') return this.finish(end);
-        const ms = Math.max(0, Math.ceil((this.clock.nextDeadline() - this.clock.now()) / 1e6));
+        const ms = Math.min(this.limits.msLeft(), Math.max(0, Math.ceil((this.clock.nextDeadline() - this.clock.now()) / 1e6)));
         await new Promise((resolve) => setTimeout(resolve, ms));
       }
     } finally {
@@ -210,6 +240,7 @@ export class Kernel {
       if (ctrlC?.stopRequested) return 'interrupted';
       if (ctrlC?.dueForYield()) return 'yield';
       if (maxSteps > 0 && this.steps >= maxSteps) return 'max-steps';
+      if (this.limits.reached(this.steps)) return this.limits.hit ?? panic('runUntilIdle', 'limit without a name');
       const p = this.sched.pickNext();
       if (p) {
         this.runSlice(p);
@@ -229,7 +260,7 @@ export class Kernel {
     if (!p.sig.pending.isEmpty()) deliverSignals(this, p);
     let budget = this.sched.nextSlice();
     if (this.options.maxSteps > 0) budget = Math.min(budget, this.options.maxSteps - this.steps);
-    while (budget > 0 && p.state === 'running') {
+    while (budget > 0 && p.state === 'running' && this.limits.hit === null) {
       const before = cpu.steps;
       const trap = interpret(cpu, p.mm.mmu, p.image, budget);
       const ran = cpu.steps - before;
@@ -289,8 +320,7 @@ export class Kernel {
         break;
       }
       case 'deadlock':
-        this.log('deadlock: no process can run, and no timer can wake one');
-        for (const line of this.procdump()) this.log(`  ${line}`);
+        for (const line of deadlockReport(this)) this.log(line);
         this.terminateAll();
         status = STATUS_DEADLOCK;
         break;
@@ -304,6 +334,12 @@ export class Kernel {
         this.terminateAll();
         status = 128 + SIG.SIGINT;
         break;
+      case 'timeout':
+      case 'output-limit':
+        this.log(this.limits.describe(end));
+        this.terminateAll();
+        status = end === 'timeout' ? STATUS_TIMEOUT : STATUS_OUTPUT_LIMIT;
+        break;
       default: {
         const never: never = end;
         return panic('finish', `unknown end ${String(never)}`);
@@ -312,17 +348,6 @@ export class Kernel {
     if (this.options.stats) this.log(runStatsLine(this.mem, this.steps));
     if (this.options.ipcs) this.host.write(2, new TextEncoder().encode(ipcsReport(this.ipc)));
     return { status, end, steps: this.steps };
-  }
-
-  /** One line per live process: its state and, for a sleeper, what it waits for. */
-  procdump(): string[] {
-    const lines: string[] = [];
-    for (const p of this.procs.values()) {
-      if (!p.isAlive()) continue;
-      const what = p.state === 'sleeping' ? p.sleepWhat : p.state === 'stopped' ? `stopped by ${signalName(p.stopReport || SIG.SIGSTOP)}` : p.state;
-      lines.push(`pid ${p.pid} (${p.name}): ${what}`);
-    }
-    return lines;
   }
 
   /** Ends every live process silently (after deadlock or --max-steps). */
@@ -334,7 +359,10 @@ export class Kernel {
 
   /** A free pid, or -EAGAIN when maxProcs processes (zombies included) exist. */
   allocPid(): number {
-    if (this.procs.size >= this.options.maxProcs) return -E.EAGAIN;
+    if (this.procs.size >= this.options.maxProcs) {
+      this.warnOnce('max-procs', `fork: ${this.procs.size} processes exist (--max-procs ${this.options.maxProcs}): fork fails with EAGAIN`);
+      return -E.EAGAIN;
+    }
     while (this.procs.has(this.nextPid)) this.nextPid = this.nextPid >= PID_MAX ? 2 : this.nextPid + 1;
     const pid = this.nextPid;
     this.nextPid = pid >= PID_MAX ? 2 : pid + 1;

@@ -52,6 +52,12 @@ export const DEFAULT_ENV: readonly string[] = ['PATH=/bin', 'HOME=/', 'USER=user
 /** Kernel exit statuses of a run that did not end by its first process exiting. */
 export const STATUS_DEADLOCK = 2;
 export const STATUS_MAX_STEPS = 124;
+/** --timeout stopped the run (as timeout(1) exits); --max-output stopped it. */
+export const STATUS_TIMEOUT = 124;
+export const STATUS_OUTPUT_LIMIT = 125;
+
+/** Default --max-output: bytes the guest may write to the console in one run. */
+export const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
 // ---- System V IPC and mmap (Linux's defaults, include/uapi/linux/{msg,sem,shm}.h) ----
 

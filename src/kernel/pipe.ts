@@ -1,30 +1,31 @@
-// Pipes: a byte ring (PIPE_SIZE by default, F_SETPIPE_SZ resizes it), the number
-// of open read and write ends, and two wait channels. Anonymous pipes (pipe(2))
-// and FIFOs (fifo.ts) share all of it; PipeEnd is the File both put behind their
-// descriptors.
+// Pipes: the storage (pipebuf.ts: 16 page slots by default, F_SETPIPE_SZ resizes
+// it), the number of open read and write ends, and two wait channels. Anonymous
+// pipes (pipe(2)) and FIFOs (fifo.ts) share all of it; PipeEnd is the File both
+// put behind their descriptors.
 //
-// Linux semantics kept here: a write of at most PIPE_BUF bytes goes in whole or
-// not at all (it waits, or gives EAGAIN, until all of it fits), so records of
-// several writers never interleave; a larger write puts in what fits and, when
-// blocking, sleeps for the rest (its progress lives in p.callProgress across the
-// re-runs); with no read end open a write sends SIGPIPE and fails with EPIPE; a
-// read returns what is there (partial), 0 once no write end is open, EAGAIN with
-// O_NONBLOCK. Bytes move between the ring and guest frames by page-sized typed
-// array copies (copyin/copyout): a 64 KiB transfer is a handful of copies.
+// Linux's pipe_read/pipe_write, step for step: a write of at most PIPE_BUF bytes
+// goes in whole or not at all (appended to the newest page, or in a free slot),
+// so records of several writers never interleave; a larger write fills what free
+// slots there are and, when blocking, sleeps for the rest (its progress lives in
+// p.callProgress across the re-runs, and is its result if a signal cuts it
+// short); with no read end open a write sends SIGPIPE and fails with EPIPE (or
+// returns what it had written); a read returns what is there (partial), 0 once no
+// write end is open, EAGAIN with O_NONBLOCK.
+import { PAGE_SIZE } from '../isa/abi.js';
 import { E } from './errno.js';
 import { O_NONBLOCK, type File, type OpenFile } from './file.js';
 import type { Fifo } from './fifo.js';
 import type { FifoInode, PipeInode } from './inode.js';
 import type { Kernel } from './kernel.js';
 import { postSignal } from './kill.js';
-import { PAGE_SIZE } from '../isa/abi.js';
 import { panic } from './panic.js';
-import { PIPE_BUF, PIPE_MAX_SIZE } from './param.js';
+import { PIPE_MAX_SIZE } from './param.js';
+import { PipeBuffer } from './pipebuf.js';
 import type { Proc } from './proc.js';
 import { SI_USER } from './sigstate.js';
 import { SIG } from './signals.js';
 import { sleepOn, wakeup, WaitChannel } from './sleep.js';
-import { copyin, copyout, writeI32 } from './uaccess.js';
+import { writeI32 } from './uaccess.js';
 
 const FIONREAD = 0x541b;
 
@@ -32,14 +33,15 @@ export class Pipe {
   /** Open file descriptions that can read / write it (a FIFO's pending opens too). */
   readers = 0;
   writers = 0;
-  /** Bytes held, starting at ring[head] and wrapping around. */
-  count = 0;
-  private head = 0;
-  private ring: Uint8Array;
+  readonly buffer: PipeBuffer;
   /** Readers wait here for data (or for the last writer to go). */
   readonly readWait: WaitChannel;
   /** Writers wait here for room (or for the last reader to go). */
   readonly writeWait: WaitChannel;
+  /** What a sleeper on each channel waits for, in words (the deadlock report
+   *  says more: deadlock-explain.ts finds the pipe by its channels). */
+  readonly readerWait: string;
+  readonly writerWait: string;
 
   constructor(
     /** What fstat reports: the pipe's own inode, or the FIFO's. */
@@ -48,54 +50,34 @@ export class Pipe {
     readonly name: string,
     capacity: number,
   ) {
-    this.ring = new Uint8Array(capacity);
+    this.buffer = new PipeBuffer(capacity / PAGE_SIZE);
     this.readWait = new WaitChannel(`${name} (read side)`);
     this.writeWait = new WaitChannel(`${name} (write side)`);
+    this.readerWait = `read(${name}): no data`;
+    this.writerWait = `write(${name}): pipe full`;
+  }
+
+  /** Bytes held. */
+  get count(): number {
+    return this.buffer.bytes;
   }
 
   capacity(): number {
-    return this.ring.length;
+    return this.buffer.slots() * PAGE_SIZE;
   }
 
   /** What is wrong with this pipe's bookkeeping, or null (checkInvariants). */
   brokenInvariant(): string | null {
-    if (this.count < 0 || this.count > this.ring.length) return `${this.name} holds ${this.count} bytes in ${this.ring.length}`;
-    if (this.head < 0 || this.head >= this.ring.length || (this.count === 0 && this.head !== 0)) return `${this.name} head at ${this.head}`;
+    const broken = this.buffer.brokenInvariant();
+    if (broken) return `${this.name}: ${broken}`;
     if (this.readers < 0 || this.writers < 0 || this.readers + this.writers === 0) {
       return `${this.name} is live with ${this.readers} readers and ${this.writers} writers`;
     }
     return null;
   }
 
-  /** Copies up to count held bytes to guest memory at addr and consumes them.
-   *  Returns the count moved, or -EFAULT if none could be. */
-  drainTo(k: Kernel, p: Proc, addr: number, count: number): number {
-    const n = Math.min(count, this.count);
-    const first = Math.min(n, this.ring.length - this.head);
-    if (copyout(k, p, addr, this.ring.subarray(this.head, this.head + first)) < 0) return -E.EFAULT;
-    let moved = first;
-    if (n > first && copyout(k, p, addr + first, this.ring.subarray(0, n - first)) === 0) moved = n;
-    this.head = (this.head + moved) % this.ring.length;
-    this.count -= moved;
-    if (this.count === 0) this.head = 0;
-    return moved;
-  }
-
-  /** Appends count bytes from guest memory at addr (the caller checked they fit).
-   *  Returns count, or -EFAULT (then nothing is appended). */
-  fillFrom(k: Kernel, p: Proc, addr: number, count: number): number {
-    const cap = this.ring.length;
-    if (count > cap - this.count) panic('pipeWrite', `${this.name}: ${count} bytes do not fit in ${cap - this.count}`);
-    const tail = (this.head + this.count) % cap;
-    const first = Math.min(count, cap - tail);
-    if (copyin(k, p, addr, this.ring.subarray(tail, tail + first)) < 0) return -E.EFAULT;
-    if (count > first && copyin(k, p, addr + first, this.ring.subarray(0, count - first)) < 0) return -E.EFAULT;
-    this.count += count;
-    return count;
-  }
-
   /** F_SETPIPE_SZ: Linux rounds up to a power of two of pages (at least one).
-   *  The new size, EBUSY if the data held would not fit, EPERM above
+   *  The new size, EBUSY if fewer pages than are in use, EPERM above
    *  PIPE_MAX_SIZE for a user other than root, EINVAL when absurd. */
   resize(bytes: number, euid: number): number {
     const asked = bytes >>> 0;
@@ -103,45 +85,20 @@ export class Pipe {
     let size = PAGE_SIZE;
     while (size < asked) size *= 2;
     if (size > PIPE_MAX_SIZE && euid !== 0) return -E.EPERM;
-    if (size < this.count) return -E.EBUSY;
-    if (size !== this.ring.length) {
-      const ring = new Uint8Array(size);
-      const first = Math.min(this.count, this.ring.length - this.head);
-      ring.set(this.ring.subarray(this.head, this.head + first));
-      ring.set(this.ring.subarray(0, this.count - first), first);
-      this.ring = ring;
-      this.head = 0;
-    }
-    return size;
+    const resized = this.buffer.resize(size / PAGE_SIZE);
+    return resized < 0 ? resized : size;
   }
-}
-
-/** The pids of processes holding an end of pipe open for reading (write false)
- *  or writing, for deadlock reports: "pid 4, 5" or "none". */
-function holders(k: Kernel, pipe: Pipe, writing: boolean): string {
-  const pids: number[] = [];
-  for (const q of k.procs.values()) {
-    if (!q.isAlive()) continue;
-    const holds = q.fds.some((f) => f.file instanceof PipeEnd && f.file.pipe === pipe && (writing ? f.writable() : f.readable()));
-    if (holds) pids.push(q.pid);
-  }
-  return pids.length === 0 ? 'none' : `pid ${pids.join(', ')}`;
-}
-
-function callName(p: Proc, f: OpenFile, call: 'read' | 'write', pipe: Pipe): string {
-  const fd = p.fds.fdOf(f);
-  return `${call}(${fd >= 0 ? `fd ${fd} = ` : ''}${pipe.name})`;
 }
 
 /** read on a pipe: the bytes moved (partial: what is there), 0 when empty with no
  *  write end open, -EAGAIN when empty under O_NONBLOCK. Blocks while empty. */
 export function pipeRead(k: Kernel, p: Proc, f: OpenFile, pipe: Pipe, addr: number, count: number): number {
-  if (pipe.count === 0) {
+  if (pipe.buffer.used === 0) {
     if (pipe.writers === 0) return 0;
     if (f.flags & O_NONBLOCK) return -E.EAGAIN;
-    return sleepOn(p, pipe.readWait, `${callName(p, f, 'read', pipe)}: no data, writers: ${holders(k, pipe, true)}`);
+    return sleepOn(p, pipe.readWait, pipe.readerWait);
   }
-  const n = pipe.drainTo(k, p, addr, count);
+  const n = pipe.buffer.drainTo(k, p, addr, count);
   if (n > 0) wakeup(k, pipe.writeWait);
   return n;
 }
@@ -155,36 +112,38 @@ function brokenPipe(k: Kernel, p: Proc): void {
  *  (> PIPE_BUF) write under O_NONBLOCK or cut short by a broken pipe; -EAGAIN,
  *  -EPIPE (with SIGPIPE), -EFAULT. Blocks until all of it is written. */
 export function pipeWrite(k: Kernel, p: Proc, f: OpenFile, pipe: Pipe, addr: number, count: number): number {
-  let done = p.callProgress;
+  const buf = pipe.buffer;
+  const before = p.callProgress;
+  let done = before;
   if (pipe.readers === 0) {
     brokenPipe(k, p);
     p.callProgress = 0;
     return done > 0 ? done : -E.EPIPE;
   }
-  const room = pipe.capacity() - pipe.count;
-  const atomic = count <= PIPE_BUF;
-  if (atomic ? room >= count : room > 0) {
-    const n = Math.min(room, count - done);
-    const put = pipe.fillFrom(k, p, addr + done, n);
+  // Only the first run of the call tries the merge, as Linux does before its loop.
+  const tail = count & (PAGE_SIZE - 1);
+  if (p.blockedSyscall === 0 && tail !== 0) {
+    const merged = buf.appendToLast(k, p, addr, tail);
+    if (merged < 0) return merged;
+    done += merged;
+  }
+  let failed = 0;
+  while (done < count && !buf.full()) {
+    const put = buf.fillNewSlot(k, p, addr + done, Math.min(PAGE_SIZE, count - done));
     if (put < 0) {
-      p.callProgress = 0;
-      return done > 0 ? done : put;
+      failed = put;
+      break;
     }
     done += put;
-    wakeup(k, pipe.readWait);
-    if (done === count) {
-      p.callProgress = 0;
-      return count;
-    }
   }
-  if (f.flags & O_NONBLOCK) {
+  if (done > before) wakeup(k, pipe.readWait);
+  if (done === count || failed < 0 || f.flags & O_NONBLOCK) {
     p.callProgress = 0;
-    return done > 0 ? done : -E.EAGAIN;
+    if (done > 0) return done;
+    return failed < 0 ? failed : -E.EAGAIN;
   }
   p.callProgress = done;
-  const need = atomic ? `needs ${count} at once` : `${count - done} of ${count} bytes left`;
-  const free = pipe.capacity() - pipe.count;
-  return sleepOn(p, pipe.writeWait, `${callName(p, f, 'write', pipe)}: ${free} bytes free, ${need}, readers: ${holders(k, pipe, false)}`);
+  return sleepOn(p, pipe.writeWait, pipe.writerWait);
 }
 
 /** The File behind a pipe or FIFO descriptor. An anonymous pipe's two ends share

@@ -53,6 +53,8 @@ export class Proc {
   readonly cred: Credentials;
   /** argv[0]'s last component, for reports. */
   name: string;
+  /** The argument vector its program was started with (spawn, execve), for ps. */
+  argv: readonly string[] = [];
   state: ProcState = 'runnable';
   readonly cpu = new Cpu();
   mm: AddressSpace;

@@ -1,5 +1,6 @@
 // The signal table: Linux's numbers (x86), names, default actions and the texts
-// glibc's strsignal prints. Delivery lives in kill.ts; this file is data only.
+// glibc's strsignal prints. Sending is in kill.ts, delivery in sigdeliver.ts; this
+// file is data only.
 // Real-time signals run from 32 to 64 in the kernel; glibc keeps 32 and 33 for
 // itself, so a guest's SIGRTMIN is 34, as on Linux.
 

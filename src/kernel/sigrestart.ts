@@ -49,8 +49,10 @@ export function isRestartCode(result: number): boolean {
 
 /** The result of call nr, which p (running) could not sleep in because a signal
  *  is deliverable: a partial count, -EINTR, or -ERESTART* (pc then stays on the
- *  SYS instruction and p.sig.restartCode holds the code until delivery). */
-export function interruptCall(p: Proc, nr: number): number {
+ *  SYS instruction and p.sig.restartCode holds the code until delivery). A FIFO
+ *  open's half-made description goes at once: a restart opens afresh. */
+export function interruptCall(k: Kernel, p: Proc, nr: number): number {
+  p.fds.dropPendingOpen(k);
   const progress = p.callProgress;
   if (progress > 0) {
     p.callProgress = 0;

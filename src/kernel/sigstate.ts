@@ -237,6 +237,20 @@ export class SignalState {
     return action === 'ignore' || action === 'cont';
   }
 
+  /** What is wrong with this state (for checkInvariants), or null. */
+  problem(): string | null {
+    if (this.blocked.lo & UNBLOCKABLE_LO) return 'SIGKILL or SIGSTOP blocked';
+    let queued = 0;
+    for (let sig = 1; sig <= NSIG; sig++) {
+      const handler = this.actions[sig].handler;
+      if ((sig === SIG.SIGKILL || sig === SIG.SIGSTOP) && handler !== SIG_DFL) return `disposition ${handler} for signal ${sig}`;
+      const held = sig < KERNEL_SIGRTMIN ? (this.info[sig] ? 1 : 0) : (this.queues[sig]?.length ?? 0);
+      if (this.pending.has(sig) !== held > 0) return `signal ${sig} pending ${this.pending.has(sig)} with ${held} instances`;
+      if (sig >= KERNEL_SIGRTMIN) queued += held;
+    }
+    return queued === this.queued ? null : `${this.queued} queued real-time signals counted, ${queued} held`;
+  }
+
   /** fork: the child has the parent's dispositions and mask, nothing pending. */
   inheritFrom(parent: SignalState): void {
     for (let sig = 1; sig <= NSIG; sig++) this.actions[sig].copyFrom(parent.actions[sig]);

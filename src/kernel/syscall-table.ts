@@ -111,6 +111,7 @@ export const SYSCALLS = [
   { nr: 179, name: 'rt_sigsuspend', args: ['sigset'] },
   { nr: 183, name: 'getcwd', args: ['hex', 'uint'] },
   { nr: 192, name: 'mmap', args: ['hex', 'uint', 'prot', 'mapflags', 'fd', 'int'], ret: 'hex' },
+  { nr: 220, name: 'getdents64', args: ['fd', 'hex', 'uint'] },
   { nr: 252, name: 'exit_group', args: ['int'] },
   { nr: 265, name: 'clock_gettime', args: ['clockid', 'outtimespec'] },
   { nr: 331, name: 'pipe2', args: ['outfds', 'pipeflags'] },
@@ -127,6 +128,10 @@ export const SYSCALLS = [
   // i386 Linux has no direct semop; 420 is its semtimedop_time64, which with a NULL
   // timeout is semop.
   { nr: 420, name: 'semop', args: ['int', 'sembuf', 'uint'] },
+  // ipcvm's own calls, above Linux's numbers: the process table for ps (Linux's
+  // ps reads /proc), and the compiler for /bin/cc (which writes a .ipx module).
+  { nr: 500, name: 'ipcvm_procstat', args: ['pid', 'hex'] },
+  { nr: 501, name: 'ipcvm_compile', args: ['path', 'path', 'hex', 'uint'] },
 ] as const satisfies readonly SyscallInfo[];
 
 export type SyscallName = (typeof SYSCALLS)[number]['name'];

@@ -10,16 +10,20 @@
 import { SYS_LENGTH } from '../vm/cpu.js';
 import { sys_alarm } from './alarm.js';
 import { sys_brk } from './brk.js';
+import { sys_ipcvm_compile } from './cc.js';
 import { E } from './errno.js';
+import { sys_execve } from './exec.js';
 import { sys_exit, sys_exit_group } from './exit.js';
 import { sys_fcntl } from './fcntl.js';
 import { sys_fork } from './fork.js';
+import { sys_getdents64 } from './getdents.js';
 import type { Kernel } from './kernel.js';
 import { sys_kill, sys_rt_sigqueueinfo } from './kill.js';
 import { sys_mmap, sys_munmap } from './mmap.js';
 import { sys_msgctl, sys_msgget, sys_msgrcv, sys_msgsnd } from './msg.js';
 import { panic } from './panic.js';
 import type { Proc } from './proc.js';
+import { sys_ipcvm_procstat } from './procstat.js';
 import { SYSCALL_NR_LIMIT } from './proc.js';
 import { sys_semget, sys_semop } from './sem.js';
 import { sys_semctl } from './semctl.js';
@@ -67,7 +71,7 @@ const HANDLERS: Record<SyscallName, SyscallHandler> = {
   close: sys_close,
   creat: sys_creat,
   unlink: sys_unlink,
-  execve: notYet('execve'),
+  execve: sys_execve,
   chdir: sys_chdir,
   time: sys_time,
   mknod: sys_mknod,
@@ -105,6 +109,7 @@ const HANDLERS: Record<SyscallName, SyscallHandler> = {
   rt_sigsuspend: sys_rt_sigsuspend,
   getcwd: sys_getcwd,
   mmap: sys_mmap,
+  getdents64: sys_getdents64,
   exit_group: sys_exit_group,
   clock_gettime: sys_clock_gettime,
   pipe2: sys_pipe2,
@@ -119,6 +124,8 @@ const HANDLERS: Record<SyscallName, SyscallHandler> = {
   msgrcv: sys_msgrcv,
   msgctl: sys_msgctl,
   semop: sys_semop,
+  ipcvm_procstat: sys_ipcvm_procstat,
+  ipcvm_compile: sys_ipcvm_compile,
 };
 
 /** Handlers and argument counts indexed by number (holes are undefined / 0). */
@@ -154,7 +161,7 @@ export function syscall(k: Kernel, p: Proc): void {
     result = readable ? handler(k, p, args) : -E.EFAULT;
   }
   // Blocked but still running: a signal kept it from sleeping (sigrestart.ts).
-  if (result === BLOCKED && p.state === 'running') result = interruptCall(p, nr);
+  if (result === BLOCKED && p.state === 'running') result = interruptCall(k, p, nr);
   k.observer?.syscall?.(p, nr, args, result);
   if (result === BLOCKED) {
     p.blockedSyscall = nr;

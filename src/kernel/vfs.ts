@@ -58,6 +58,9 @@ export interface Resolved {
   readonly trailingSlash: boolean;
 }
 
+/** How far past the size asked a growing file's storage may reach. */
+const GROWTH_SLACK = 16 * 1024 * 1024;
+
 /** Device numbers (st_rdev) of /dev/null (1:3) and /dev/tty (5:0). */
 const DEVICE_RDEV: Record<DeviceKind, number> = { null: 0x103, tty: 0x500 };
 
@@ -279,22 +282,22 @@ export class FileSystem {
   /** Grows the capacity of node's contents to at least size bytes (contents
    *  already in memory). 0, or -ENOSPC when the file system is full. */
   reserve(node: RegInode, size: number): number {
-    if (size <= node.data.length) return 0;
-    const capacity = Math.max(size, Math.min(2 * node.data.length, size + 16 * 1024 * 1024), 256);
-    const grow = capacity - node.data.length;
-    if (this.bytesUsed + grow > FS_MAX_BYTES) {
-      if (this.bytesUsed + (size - node.data.length) > FS_MAX_BYTES) return -E.ENOSPC;
-      return this.reserveExactly(node, size);
-    }
-    return this.reserveExactly(node, capacity);
+    const held = node.data.length;
+    if (size <= held) return 0;
+    // Grow geometrically (at most GROWTH_SLACK past what is needed), or exactly
+    // when the file system is nearly full.
+    const roomy = Math.max(size, Math.min(2 * held, size + GROWTH_SLACK), 256);
+    const capacity = this.bytesUsed + roomy - held <= FS_MAX_BYTES ? roomy : size;
+    if (this.bytesUsed + capacity - held > FS_MAX_BYTES) return -E.ENOSPC;
+    this.setCapacity(node, capacity);
+    return 0;
   }
 
-  private reserveExactly(node: RegInode, capacity: number): number {
+  private setCapacity(node: RegInode, capacity: number): void {
     const data = new Uint8Array(capacity);
     data.set(node.data.subarray(0, node.length));
     this.bytesUsed += capacity - node.data.length;
     node.data = data;
-    return 0;
   }
 
   /** Broken invariants in words (invariants.ts): pipe bookkeeping, FIFOs holding
@@ -334,7 +337,7 @@ export class FileSystem {
       this.maybeFree(old);
     }
     const node = new RegInode(this.allocIno(), MEMFS_DEV, S_IFREG | perm, 0, 0, this.now());
-    this.reserveExactly(node, bytes.length);
+    this.setCapacity(node, bytes.length);
     node.data.set(bytes);
     node.length = bytes.length;
     this.link(dir, name, node);

@@ -47,6 +47,7 @@
 #define SYS_rt_sigsuspend 179
 #define SYS_getcwd 183
 #define SYS_mmap 192
+#define SYS_getdents64 220
 #define SYS_exit_group 252
 #define SYS_clock_gettime 265
 #define SYS_pipe2 331
@@ -61,4 +62,6 @@
 #define SYS_msgrcv 401
 #define SYS_msgctl 402
 #define SYS_semop 420
+#define SYS_ipcvm_procstat 500
+#define SYS_ipcvm_compile 501
 #endif

@@ -33,5 +33,5 @@ int main(void)
 // expect: non-blocking write of 20000: 8192
 // expect: shrink to 4096 while holding 8192: -1 Device or resource busy
 // expect: after reading 5000, shrink: 4096
-// expect: room: 904
+// expect: room: -1
 // expect: on stdout: -1 Bad file descriptor
