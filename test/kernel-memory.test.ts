@@ -188,7 +188,7 @@ describe('faults', () => {
   it('kills a NULL dereference with SIGSEGV: status 139 and a message', async () => {
     const r = await runProgram(program({ _start: [['IMM', 0], ['LI'], ...sys('exit', 0)] }));
     expect(r.result.status).toBe(139);
-    expect(r.stderr()).toBe('ipcvm: pid 1 killed by SIGSEGV at address 0x00000000 (core dumped)\n');
+    expect(r.stderr()).toBe('ipcvm: pid 1 killed by SIGSEGV (address 0x00000000) (core dumped)\n');
   });
 
   it('kills a division by zero with SIGFPE: status 136', async () => {
@@ -216,7 +216,7 @@ describe('faults', () => {
       }),
     );
     expect(r.stdoutWords()).toEqual([0x80 | 11]);
-    expect(r.stderr()).toBe('ipcvm: pid 2 killed by SIGSEGV at address 0x00000010 (core dumped)\n');
+    expect(r.stderr()).toBe('ipcvm: pid 2 killed by SIGSEGV (address 0x00000010) (core dumped)\n');
   });
 
   it('stops runaway recursion at the stack guard page', async () => {

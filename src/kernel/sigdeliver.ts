@@ -92,7 +92,7 @@ function runHandler(k: Kernel, p: Proc, info: SigInfo, action: SigAction): void 
 function killBySignal(k: Kernel, p: Proc, info: SigInfo, core: boolean): void {
   const sig = info.signo;
   if (info.fault) {
-    const where = sig === SIG.SIGSEGV ? ` at address 0x${info.addr.toString(16).padStart(8, '0')}` : '';
+    const where = sig === SIG.SIGSEGV ? ` (address 0x${info.addr.toString(16).padStart(8, '0')})` : '';
     k.log(`pid ${p.pid} killed by ${signalName(sig)}${where}${core ? ' (core dumped)' : ''}`);
   }
   procExit(k, p, core ? sig | 0x80 : sig);
