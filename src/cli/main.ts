@@ -50,7 +50,7 @@ async function runCommand(file: string, guestArgs: string[], flags: RunFlags): P
   if (options.memBytes < 1024 * 1024) throw new UsageError('--mem: at least 1M is needed');
   const config = { file, guestArgs, settings: options };
   if (flags.showConfig) process.stderr.write(`ipcvm: config: ${replayCommand(config)}\n`);
-  const module = loadProgram(file);
+  const module = await loadProgram(file);
   if (flags.explore !== undefined) return exploreSchedules(module, config, parseCount(flags.explore, '--explore', 1, 100_000));
   const trace = openTraceSession(flags);
   if (typeof trace === 'string') throw new UsageError(trace);
@@ -64,15 +64,15 @@ async function runCommand(file: string, guestArgs: string[], flags: RunFlags): P
   }
 }
 
-function buildCommand(file: string, output: string | undefined): number {
-  const module = loadProgram(file);
+async function buildCommand(file: string, output: string | undefined): Promise<number> {
+  const module = await loadProgram(file);
   const target = output ?? file.replace(/\.c$/, '') + '.ipx';
   writeFileSync(target, encodeModule(module));
   return 0;
 }
 
-function disasmCommand(file: string): number {
-  const module = loadProgram(file);
+async function disasmCommand(file: string): Promise<number> {
+  const module = await loadProgram(file);
   const sourceOf = (path: string): string | undefined => {
     try {
       return readFileSync(path, 'utf8');
@@ -108,7 +108,20 @@ function addRunOptions(cmd: Command): Command {
     .option('--explore <k>', 'run under K random schedules (seeds 1..K); report the first seed whose output or status differs');
 }
 
+/** A reader that goes away (`ipcvm disasm x.c | head`) ends ipcvm quietly, with the
+ *  status a native program killed by SIGPIPE would have; other stream errors are
+ *  reported in one line. */
+function guardHostStreams(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') process.stderr.write(`ipcvm: ${e.message}\n`);
+      process.exit(e.code === 'EPIPE' ? 141 : 1);
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  guardHostStreams();
   // Arguments after `--` belong to the guest program, not to ipcvm.
   const dashes = argv.indexOf('--', 2);
   const guestArgs = dashes >= 0 ? argv.slice(dashes + 1) : [];
@@ -133,15 +146,15 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<file>', 'a .c program')
     .option('-o <output>', 'the .ipx file to write')
     .description('compile a program to a bytecode module (.ipx)')
-    .action((file: string, flags: { o?: string }) => {
-      status = buildCommand(file, flags.o);
+    .action(async (file: string, flags: { o?: string }) => {
+      status = await buildCommand(file, flags.o);
     });
   program
     .command('disasm')
     .argument('<file>', 'a .c or .ipx program')
     .description('print the bytecode with source lines')
-    .action((file: string) => {
-      status = disasmCommand(file);
+    .action(async (file: string) => {
+      status = await disasmCommand(file);
     });
 
   program
