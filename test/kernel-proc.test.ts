@@ -303,8 +303,8 @@ describe('deadlock', () => {
     expect(r.result).toMatchObject({ status: 2, end: 'deadlock' });
     expect(r.stderr()).toBe(
       'ipcvm: deadlock: no process can run, and no timer can wake one\n' +
-        'ipcvm:   pid 1 (prog): wait4 for any child\n' +
-        'ipcvm:   pid 2 (prog): stopped by SIGSTOP\n',
+        'ipcvm:   pid 1 (prog) blocked in wait4 for any child: children: pid 2 (stopped by SIGSTOP)\n' +
+        'ipcvm:   pid 2 (prog) is stopped by SIGSTOP: no process is left to send SIGCONT\n',
     );
   });
 });

@@ -12,9 +12,11 @@ export interface TracedRun {
   result: RunResult;
 }
 
-export interface TracedOptions extends Partial<KernelOptions> {
+export interface TracedOptions extends Omit<Partial<KernelOptions>, 'stdin'> {
   classes?: TraceClass[];
   trace?: Partial<TraceOptions>;
+  /** false: no tracer at all (to compare a traced run with a plain one). */
+  observe?: boolean;
   stdin?: string;
   args?: string[];
 }
@@ -63,7 +65,7 @@ export async function runTraced(module: Module, opts: TracedOptions = {}): Promi
     stats: false,
     hostFs: false,
     ...opts,
-    observer: tracer,
+    observer: opts.observe === false ? undefined : tracer,
     stdout: (b) => out.push(b.slice()),
     stderr: (b) => err.push(b.slice()),
     stdin: (max) => {
