@@ -5,13 +5,13 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { encodeModule } from '../isa/ipx.js';
 import { disassemble } from '../isa/disasm.js';
-import { Kernel } from '../kernel/kernel.js';
 import { loadProgram, ProgramError } from './load.js';
 import { parseChoice, parseCount, parseSize, UsageError } from './options.js';
 import { DEFAULT_MEM_BYTES, DEFAULT_QUANTUM, MAX_OUTPUT_BYTES, NPROC } from '../kernel/param.js';
 import { formatSize } from '../kernel/kill.js';
 import { openTraceSession, type TraceFlags } from '../trace/session.js';
 import { exploreSchedules, replayCommand } from './explore.js';
+import { kernelFor, runShell, shellIsInteractive, siblingsStatus, spawnSiblings } from './sh.js';
 
 interface RunFlags extends TraceFlags {
   timeout: string;
@@ -29,9 +29,13 @@ interface RunFlags extends TraceFlags {
   uid: string;
   maxProcs: string;
   hostFs: boolean;
+  /** false with --no-jit */
+  jit: boolean;
 }
 
-async function runCommand(file: string, guestArgs: string[], flags: RunFlags): Promise<number> {
+/** The kernel options the run options give. */
+function kernelOptions(flags: RunFlags) {
+  if (flags.jit === false) process.env.IPCVM_JIT = 'off'; // --no-jit: read by makeImage (src/vm/image.ts)
   const options = {
     seed: parseCount(flags.seed, '--seed', 0, 0xffffffff),
     sched: parseChoice(flags.sched, '--sched', ['rr', 'random'] as const),
@@ -48,17 +52,29 @@ async function runCommand(file: string, guestArgs: string[], flags: RunFlags): P
     maxOutput: parseSize(flags.maxOutput, '--max-output'),
   };
   if (options.memBytes < 1024 * 1024) throw new UsageError('--mem: at least 1M is needed');
+  return options;
+}
+
+/** run FILE..., one program or several as siblings (sh.ts). */
+async function runCommand(files: string[], guestArgs: string[], flags: RunFlags): Promise<number> {
+  const options = kernelOptions(flags);
+  const file = files[0];
   const config = { file, guestArgs, settings: options };
   if (flags.showConfig) process.stderr.write(`ipcvm: config: ${replayCommand(config)}\n`);
-  const module = await loadProgram(file);
-  if (flags.explore !== undefined) return exploreSchedules(module, config, parseCount(flags.explore, '--explore', 1, 100_000));
+  const modules = [];
+  for (const f of files) modules.push(await loadProgram(f));
+  const module = modules[0];
+  if (flags.explore !== undefined) {
+    if (files.length > 1) throw new UsageError('--explore runs one program');
+    return exploreSchedules(module, config, parseCount(flags.explore, '--explore', 1, 100_000));
+  }
   const trace = openTraceSession(flags);
   if (typeof trace === 'string') throw new UsageError(trace);
-  const kernel = new Kernel({ ...options, observer: trace?.tracer });
+  const kernel = await kernelFor(modules, { ...options, observer: trace?.tracer });
   trace?.tracer.attach(kernel);
-  kernel.spawn(module, [file, ...guestArgs]);
+  const procs = spawnSiblings(kernel, modules, files, guestArgs);
   try {
-    return (await kernel.run()).status;
+    return siblingsStatus(await kernel.run(), procs);
   } finally {
     trace?.close();
   }
@@ -97,6 +113,7 @@ function addRunOptions(cmd: Command): Command {
     .option('--uid <n>', 'user id of the first process', '1000')
     .option('--max-procs <n>', 'most processes at once (fork then fails with EAGAIN)', String(NPROC))
     .option('--no-host-fs', 'hide the host directory (the guest starts in an empty /home/user)')
+    .option('--no-jit', 'run every instruction in the interpreter (no JS tier; the run is the same, only slower)')
     .option('--timeout <seconds>', 'stop the VM after this many seconds of wall-clock time, status 124 (0 = none)', '0')
     .option('--max-output <size>', 'stop the VM once the guest wrote this much to stdout and stderr, status 125 (0 = no limit)', formatSize(MAX_OUTPUT_BYTES))
     .option('--trace [events]', 'log system calls, signals and exits as strace -f does; events: syscalls,signals,faults,sched,all or system call names')
@@ -125,7 +142,9 @@ export async function main(argv: string[]): Promise<number> {
   // Arguments after `--` belong to the guest program, not to ipcvm.
   const dashes = argv.indexOf('--', 2);
   const guestArgs = dashes >= 0 ? argv.slice(dashes + 1) : [];
-  const ours = dashes >= 0 ? argv.slice(0, dashes) : argv;
+  // --trace takes its optional value only as --trace=EVENTS, so that
+  // `ipcvm run --trace prog.c` does not read prog.c as the events.
+  const ours = (dashes >= 0 ? argv.slice(0, dashes) : argv).map((a) => (a === '--trace' ? '--trace=' : a));
   let status = 0;
   const program = new Command()
     .name('ipcvm')
@@ -133,14 +152,35 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  addRunOptions(program.command('run').argument('<file>', 'a .c or .ipx program').description('compile and run a program (guest arguments after --)'))
-    .action(async (file: string, flags: RunFlags) => {
-      status = await runCommand(file, guestArgs, flags);
+  addRunOptions(
+    program
+      .command('run')
+      .argument('<files...>', 'a .c or .ipx program, or several run side by side (stdin to the last)')
+      .description('compile and run programs (guest arguments after --, given to each)'),
+  ).action(async (files: string[], flags: RunFlags) => {
+    status = await runCommand(files, guestArgs, flags);
+  });
+  addRunOptions(program.command('trace').argument('<files...>', 'a .c or .ipx program, or several').description('run programs with --trace: an strace -f style log on stderr'))
+    .action(async (files: string[], flags: RunFlags) => {
+      status = await runCommand(files, guestArgs, { ...flags, trace: flags.trace ?? true });
     });
-  addRunOptions(program.command('trace').argument('<file>', 'a .c or .ipx program').description('run a program with --trace: an strace -f style log on stderr'))
-    .action(async (file: string, flags: RunFlags) => {
-      status = await runCommand(file, guestArgs, { ...flags, trace: flags.trace ?? true });
-    });
+  addRunOptions(
+    program
+      .command('sh')
+      .argument('[file]', 'a script to run (with -c: the name given as $0)')
+      .option('-c <command>', 'run this command line instead of reading commands')
+      .description('the guest shell, /bin/sh: a prompt on a terminal, or -c CMD, or a script (its arguments after --)'),
+  ).action(async (file: string | undefined, flags: RunFlags & { c?: string }, cmd: Command) => {
+    const shell = { command: flags.c, script: file, args: guestArgs };
+    const clock = cmd.getOptionValueSource('clock') === 'default' && shellIsInteractive(shell) ? 'real' : flags.clock;
+    const trace = openTraceSession(flags);
+    if (typeof trace === 'string') throw new UsageError(trace);
+    try {
+      status = await runShell(shell, { ...kernelOptions({ ...flags, clock }), observer: trace?.tracer }, (k) => trace?.tracer.attach(k));
+    } finally {
+      trace?.close();
+    }
+  });
   program
     .command('build')
     .argument('<file>', 'a .c program')

@@ -1,9 +1,8 @@
 // The compiled C library, cached on disk so that `ipcvm run` of a small program
 // does not recompile lang/lib every time. One JSON file holds every library object,
 // named by a sha256 over what could change them: the library sources and headers,
-// the compiler's own code (this directory and ../isa), COMPILER_VERSION and the
-// package version. The directory is node_modules/.cache/ipcvm under the project
-// root, or the system temp directory when that cannot be written. Each library
+// the compiler's own code (compilerFingerprint), COMPILER_VERSION and the package
+// version. The directories are program-cache.ts's cacheDirs. Each library
 // directory has its own slot (a hash of its path), so that storing a new build
 // replaces that library's stale entry and no other. A corrupt or
 // unreadable entry is ignored (and rebuilt by the caller); writes go through a
@@ -11,19 +10,17 @@
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseObject, serializeObject, type ObjectFile } from './object.js';
+import { cacheDirs, compilerFingerprint } from './program-cache.js';
 
 /** Bump when code generation changes in a way the source hash would not show. */
 export const COMPILER_VERSION = 1;
 
 const CACHE_PREFIX = 'libc-';
 
-// Process-wide memos of immutable data: the compiler's fingerprint, and library
-// objects already read (tests and `ipcvm sh` compile many programs per process).
-let fingerprint: string | undefined;
+// Process-wide memo of library objects already read (tests and `ipcvm sh` compile
+// many programs per process).
 const loaded = new Map<string, ObjectFile[]>();
 const CACHE_SUFFIX = '.json';
 
@@ -170,10 +167,6 @@ function cacheFileName(slot: string, key: string): string {
   return `${CACHE_PREFIX}${slot}-${key}${CACHE_SUFFIX}`;
 }
 
-function cacheDirs(projectRoot: string): string[] {
-  return [join(projectRoot, 'node_modules', '.cache', 'ipcvm'), join(tmpdir(), 'ipcvm-cache')];
-}
-
 function removeStaleEntries(dir: string, prefix: string, keep: string): void {
   for (const name of readdirSync(dir)) {
     if (name !== keep && name.startsWith(prefix) && name.endsWith(CACHE_SUFFIX)) {
@@ -193,23 +186,4 @@ function packageVersion(projectRoot: string): string {
   } catch {
     return 'unknown';
   }
-}
-
-/** A hash of the compiler's own modules (src/ or dist/src/ alike), so any change to
- *  it invalidates the cache. Computed once per process. */
-function compilerFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
-  const here = dirname(fileURLToPath(import.meta.url));
-  const hash = createHash('sha256');
-  for (const dir of [here, join(here, '..', 'isa')]) {
-    let names: string[];
-    try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.ts') || n.endsWith('.js')).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) hash.update(`${name}\u0000${readFileSync(join(dir, name), 'utf8')}\u0000`);
-  }
-  fingerprint = hash.digest('hex');
-  return fingerprint;
 }

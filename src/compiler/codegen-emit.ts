@@ -6,8 +6,9 @@
 // operands and the ENT operand are patched by finish().
 //
 // Peephole: `IMM k; PSH` becomes `PIMM k` and `LLI off; PSH` becomes `PLI off`
-// when the caller says the accumulator is dead after the push (push()), never
-// across a label (the PSH might be a jump target).
+// when the caller says the accumulator is dead after the push (push()), and
+// `SLI off; LLI off` drops the reload; never across a label (the second
+// instruction might be a jump target).
 
 import { Op } from '../isa/op.js';
 import { OPCODE_BY_CODE } from '../isa/opcodes.js';
@@ -79,6 +80,7 @@ export class Emitter {
   }
 
   emit(op: Op, ...operands: number[]): void {
+    if (op === Op.LLI && this.reloadsStoredLocal(operands[0])) return;
     OPCODE_BY_CODE[op]?.operands.forEach((kind, i) => {
       if (kind === 'size' && operands[i] > MAX_SIZE_OPERAND) {
         throw new CodegenError(this.lastLoc, `object too large: ${operands[i]} bytes (at most ${MAX_SIZE_OPERAND} in one block)`);
@@ -160,6 +162,18 @@ export class Emitter {
     this.emit(op, this.labelOperand(label));
   }
 
+  /** A compare-and-branch (J<cmp>I k / J<cmp>L off) to label. */
+  branch(op: Op, operand: number, label: Label): void {
+    this.noteDepth(label);
+    this.emit(op, operand, this.labelOperand(label, this.pc + 2));
+  }
+
+  /** a += address of symbol + addend (resolved by the linker). */
+  addAddress(symbol: string, addend: number): void {
+    this.emit(Op.ADDI, 0);
+    this.relocs.push({ at: this.pc - 1, kind: 'addr', symbol, addend });
+  }
+
   /** JTAB lo n default, then one jump word per value lo..lo+n-1. */
   jumpTable(lo: number, targets: Label[], fallback: Label): void {
     for (const l of [...targets, fallback]) this.noteDepth(l);
@@ -191,6 +205,12 @@ export class Emitter {
     this.code[1] = frameSize;
     while (this.lines.length > 0 && this.lines[this.lines.length - 3] >= this.code.length) this.lines.length -= 3;
     for (const f of this.spFixups) this.code[f.at] = -(frameSize + f.depth);
+  }
+
+  /** `SLI off; LLI off` with no label between: a already holds the value. */
+  private reloadsStoredLocal(offset: number): boolean {
+    const last = this.lastInsn;
+    return last >= 0 && last === this.code.length - 2 && this.code[last] === Op.SLI && this.code[last + 1] === offset;
   }
 
   private labelOperand(label: Label, at = this.pc + 1): number {

@@ -3,9 +3,13 @@
 // one and pops the left. Lvalues are evaluated to their address by genAddress;
 // struct, array and function values are their address (codegen-ops.ts).
 // genBranch compiles a condition straight into jumps (short-circuit && || !).
+// A right operand that is a constant or a word local needs no stack: the operator's
+// immediate or local form takes it (x * 4 -> MULI 4, i < n -> JLTL n when branching),
+// and `&global + i` adds the address as an immediate. The evaluation order stays
+// left to right, so side effects and faults happen in the same order.
 
 import { Op } from '../isa/op.js';
-import type { Expr } from './ast.js';
+import type { BinaryOp, Expr } from './ast.js';
 import { CodegenError, type Label } from './codegen-emit.js';
 import type { FuncContext } from './codegen-frame.js';
 import {
@@ -15,8 +19,13 @@ import {
   emitLoad,
   emitNarrow,
   emitStore,
+  immediateBranch,
+  immediateForm,
   isAddressValued,
   isWordScalar,
+  localBranch,
+  localForm,
+  negatedComparison,
 } from './codegen-ops.js';
 import { sizeOf, type Type } from './types.js';
 
@@ -132,6 +141,17 @@ export function genBranch(cx: FuncContext, e: Expr, target: Label, jumpIf: boole
     genExpr(cx, e.lhs);
     return em.jump((e.op === '!=') === jumpIf ? Op.JNZ : Op.JZ, target);
   }
+  if (e.kind === 'binary' && isComparison(e.op)) {
+    const right = simpleOperand(cx, e.rhs);
+    if (right !== undefined) {
+      genExpr(cx, e.lhs);
+      const cmp = binaryOpcode(e.op, e.lhs.type);
+      const taken = jumpIf ? cmp : negatedComparison(cmp);
+      const op = right.kind === 'imm' ? immediateBranch(taken) : localBranch(taken);
+      if (op === undefined) throw new Error(`genBranch: no compare-and-branch form of opcode ${taken}`);
+      return em.branch(op, right.value, target);
+    }
+  }
   genExpr(cx, e);
   em.jump(jumpIf ? Op.JNZ : Op.JZ, target);
 }
@@ -153,6 +173,46 @@ function wordLocal(cx: FuncContext, e: Expr): number | undefined {
   return cx.slot(e.sym, e.loc);
 }
 
+/** A right operand that needs no code of its own: a constant or a word local, seen
+ *  through casts that emit nothing (to a pointer or a 4-byte non-bool integer). */
+type SimpleOperand = { kind: 'imm' | 'local'; value: number };
+
+function simpleOperand(cx: FuncContext, e: Expr): SimpleOperand | undefined {
+  let x = e;
+  while (x.kind === 'cast' && (x.type.kind === 'ptr' || (x.type.kind === 'int' && x.type.size === 4 && x.type.ik !== 'bool'))) {
+    x = x.operand;
+  }
+  if (x.kind === 'num') return { kind: 'imm', value: x.value | 0 };
+  const local = wordLocal(cx, x);
+  return local === undefined ? undefined : { kind: 'local', value: local };
+}
+
+function isComparison(op: BinaryOp): boolean {
+  return op === '==' || op === '!=' || op === '<' || op === '<=' || op === '>' || op === '>=';
+}
+
+/** a = a OP rhs, a holding the left operand (its value already computed). */
+function genRightOperand(cx: FuncContext, op: Op, rhs: Expr): void {
+  const em = cx.em;
+  const right = simpleOperand(cx, rhs);
+  if (right?.kind === 'imm' && (op === Op.ADD || op === Op.SUB)) {
+    const k = (op === Op.ADD ? right.value : -right.value) | 0;
+    if (k !== 0) em.emit(Op.ADDI, k);
+    return;
+  }
+  const form = right === undefined ? undefined : right.kind === 'imm' ? immediateForm(op) : localForm(op);
+  if (right !== undefined && form !== undefined) return em.emit(form, right.value);
+  em.push();
+  genExpr(cx, rhs);
+  em.emit(op);
+}
+
+/** The link-time symbol of `&global` or a decayed global array, else undefined. */
+function staticSymbol(cx: FuncContext, e: Expr): string | undefined {
+  if ((e.kind !== 'addr' && e.kind !== 'decay') || e.operand.kind !== 'var') return undefined;
+  return cx.isFrameVar(e.operand.sym) ? undefined : e.operand.sym.linkName;
+}
+
 function genBinary(cx: FuncContext, e: ExprOf<'binary'>): void {
   const em = cx.em;
   if (e.op === '+' && e.lhs.kind === 'num') {
@@ -160,34 +220,23 @@ function genBinary(cx: FuncContext, e: ExprOf<'binary'>): void {
     if (e.lhs.value !== 0) em.emit(Op.ADDI, e.lhs.value | 0);
     return;
   }
-  genExpr(cx, e.lhs);
-  if ((e.op === '+' || e.op === '-') && e.rhs.kind === 'num') {
-    const k = (e.op === '+' ? e.rhs.value : -e.rhs.value) | 0;
-    if (k !== 0) em.emit(Op.ADDI, k);
-    return;
+  const symbol = e.op === '+' ? staticSymbol(cx, e.lhs) : undefined;
+  if (symbol !== undefined) {
+    genExpr(cx, e.rhs);
+    return em.addAddress(symbol, 0);
   }
-  em.push();
-  genExpr(cx, e.rhs);
-  const isComparison = e.op === '==' || e.op === '!=' || e.op === '<' || e.op === '<=' || e.op === '>' || e.op === '>=';
-  em.emit(binaryOpcode(e.op, isComparison ? e.lhs.type : e.type));
+  genExpr(cx, e.lhs);
+  genRightOperand(cx, binaryOpcode(e.op, isComparison(e.op) ? e.lhs.type : e.type), e.rhs);
 }
 
 function genPtrdiff(cx: FuncContext, e: ExprOf<'ptrdiff'>): void {
   const em = cx.em;
   genExpr(cx, e.lhs);
-  em.push();
-  genExpr(cx, e.rhs);
-  em.emit(Op.SUB);
+  genRightOperand(cx, Op.SUB, e.rhs);
   if (e.elemSize === 1) return;
-  em.push();
   const shift = Math.log2(e.elemSize);
-  if (Number.isInteger(shift)) {
-    em.emit(Op.IMM, shift);
-    em.emit(Op.SHR);
-  } else {
-    em.emit(Op.IMM, e.elemSize);
-    em.emit(Op.DIV);
-  }
+  if (Number.isInteger(shift)) em.emit(Op.SHRI, shift);
+  else em.emit(Op.DIVI, e.elemSize);
 }
 
 function genLogical(cx: FuncContext, e: ExprOf<'logand' | 'logor'>): void {
@@ -240,9 +289,7 @@ function genCompoundAssign(cx: FuncContext, e: ExprOf<'compoundAssign'>): void {
     }
     em.emit(Op.LLI, local);
     emitConvert(em, t, e.opType);
-    em.push();
-    genExpr(cx, e.value);
-    em.emit(op);
+    genRightOperand(cx, op, e.value);
     emitConvert(em, e.opType, t);
     return em.emit(Op.SLI, local);
   }
@@ -250,9 +297,7 @@ function genCompoundAssign(cx: FuncContext, e: ExprOf<'compoundAssign'>): void {
   em.pushKeep();
   emitLoad(em, t);
   emitConvert(em, t, e.opType);
-  em.push();
-  genExpr(cx, e.value);
-  em.emit(op);
+  genRightOperand(cx, op, e.value);
   emitConvert(em, e.opType, t);
   emitStore(em, t);
 }

@@ -2,8 +2,11 @@
 // the integer conversions between types, and the binary operators by signedness.
 // A value in the accumulator is always kept as its type's value widened to 32
 // bits (sign- or zero-extended), so widening conversions cost nothing.
+// The operand forms of a binary operator (immediate, word local, compare-and-branch)
+// are found by name in the opcode table: MUL -> MULI / MULL, LT -> JLTI / JLTL.
 
 import { Op } from '../isa/op.js';
+import { OPCODE_BY_CODE, OPCODES } from '../isa/opcodes.js';
 import type { BinaryOp } from './ast.js';
 import type { Emitter } from './codegen-emit.js';
 import { sizeOf, type Type } from './types.js';
@@ -96,4 +99,50 @@ export function binaryOpcode(op: BinaryOp, opType: Type): Op {
 /** Bytes an argument of type t takes on the stack. */
 export function argumentSize(t: Type): number {
   return t.kind === 'struct' ? roundUp(sizeOf(t), 4) : 4;
+}
+
+const OP_BY_NAME: ReadonlyMap<string, Op> = new Map(OPCODES.map((o) => [o.name, o.code as Op]));
+
+/** The opcode named prefix + name(op) + suffix, if the table has one. */
+function relatedForm(op: Op, prefix: string, suffix: string): Op | undefined {
+  const info = OPCODE_BY_CODE[op];
+  return info === undefined ? undefined : OP_BY_NAME.get(prefix + info.name + suffix);
+}
+
+/** a = a OP k (ADDI, MULI ...); undefined for SUB (ADDI -k). */
+export function immediateForm(op: Op): Op | undefined {
+  return relatedForm(op, '', 'I');
+}
+
+/** a = a OP i32[bp + off] (ADDL ...). */
+export function localForm(op: Op): Op | undefined {
+  return relatedForm(op, '', 'L');
+}
+
+/** if (a CMP k) jump (JLTI ...), for a comparison opcode. */
+export function immediateBranch(cmp: Op): Op | undefined {
+  return relatedForm(cmp, 'J', 'I');
+}
+
+/** if (a CMP i32[bp + off]) jump (JLTL ...), for a comparison opcode. */
+export function localBranch(cmp: Op): Op | undefined {
+  return relatedForm(cmp, 'J', 'L');
+}
+
+/** The comparison that is true exactly when cmp is false. */
+export function negatedComparison(cmp: Op): Op {
+  switch (cmp) {
+    case Op.EQ: return Op.NE;
+    case Op.NE: return Op.EQ;
+    case Op.LT: return Op.GE;
+    case Op.GE: return Op.LT;
+    case Op.LE: return Op.GT;
+    case Op.GT: return Op.LE;
+    case Op.LTU: return Op.GEU;
+    case Op.GEU: return Op.LTU;
+    case Op.LEU: return Op.GTU;
+    case Op.GTU: return Op.LEU;
+    default:
+      throw new Error(`negatedComparison: opcode ${cmp} is not a comparison`);
+  }
 }

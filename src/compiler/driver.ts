@@ -5,8 +5,7 @@
 // is a bug of ours, reported as "ipcvm: internal compiler error: ...".
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import type { Module } from '../isa/module.js';
 import { verifyModule } from '../isa/verify.js';
 import { libraryCacheKey, librarySlot, loadLibrary, loadUnit, storeLibrary, storeUnit, unitCacheKey, type CacheInput } from './cache.js';
@@ -16,6 +15,9 @@ import { link, type LinkError } from './link.js';
 import type { ObjectFile } from './object.js';
 import { parseTranslationUnit } from './parser.js';
 import { preprocess } from './preprocess.js';
+import { findProjectRoot } from './program-cache.js';
+
+export { findProjectRoot };
 
 export interface CompileOptions {
   /** Extra directories for `#include`, searched before the system headers. */
@@ -33,18 +35,6 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
   /** Formatted text ready to print (warnings too, when the compile succeeded). */
   text: string;
-}
-
-/** The directory holding lang/include and lang/lib, found upward from this module
- *  (src/compiler under vitest, dist/src/compiler when compiled). */
-export function findProjectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'lang', 'include'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the lang/ directory (lang/include) above the compiler');
-    dir = parent;
-  }
 }
 
 export function compileProgram(files: string[], options: CompileOptions = {}): CompileResult {

@@ -2,9 +2,9 @@
 // the sorted list of vm areas, and the program break. It owns the frames its
 // present PTEs name: one reference each, dropped when a page is unmapped.
 import { PAGE_SHIFT, PAGE_SIZE } from '../isa/abi.js';
-import { Mmu, PTE_PRESENT } from '../vm/mmu.js';
-import type { PhysMem } from '../vm/physmem.js';
+import type { Mmu } from '../vm/mmu.js';
 import type { Kernel } from './kernel.js';
+import { removeAt } from './list.js';
 import { panic } from './panic.js';
 import type { Proc } from './proc.js';
 import { ANON_PRIVATE, PROT_READ, PROT_WRITE, VmArea } from './vmarea.js';
@@ -26,8 +26,9 @@ export class AddressSpace {
   startBrk: number;
   brk: number;
 
-  constructor(mem: PhysMem, heapStart: number) {
-    this.mmu = new Mmu(mem);
+  /** mmu: an empty one (MmuPool.take). */
+  constructor(mmu: Mmu, heapStart: number) {
+    this.mmu = mmu;
     this.startBrk = heapStart;
     this.brk = heapStart;
     this.heap = new VmArea(heapStart, heapStart, PROT_READ | PROT_WRITE, 'heap', ANON_PRIVATE);
@@ -59,6 +60,18 @@ export class AddressSpace {
     return this.areas.every((a) => a.start === a.end || a.end <= start || a.start >= end);
   }
 
+  /** fork: makes this (new) address space's areas copies of parent's, in the same
+   *  order and with the same backings, the heap being this one's own. Returns the
+   *  copies, index for index with parent.areas. */
+  copyAreasFrom(parent: AddressSpace): VmArea[] {
+    if (this.areas.length !== 1) panic('copyAreasFrom', 'the address space is not new');
+    this.areas.pop();
+    for (const area of parent.areas) {
+      this.areas.push(area === parent.heap ? this.heap : new VmArea(area.start, area.end, area.prot, area.kind, area.backing));
+    }
+    return this.areas.slice();
+  }
+
   /** Inserts an area in order; panics when it overlaps one already there. */
   addArea(area: VmArea): void {
     if (!this.isFree(area.start, area.end)) panic('addArea', `${area.describe()} overlaps an existing area`);
@@ -72,7 +85,7 @@ export class AddressSpace {
     const i = this.areas.indexOf(area);
     if (i < 0) panic('removeArea', `${area.describe()} is not in the address space`);
     this.unmapPages(area.start, area.end);
-    this.areas.splice(i, 1);
+    removeAt(this.areas, i);
     area.backing.released(k, area, p);
   }
 
@@ -107,12 +120,11 @@ export class AddressSpace {
   unmapPages(start: number, end: number): void {
     const mmu = this.mmu;
     const mem = mmu.mem;
-    for (let vpn = start >>> PAGE_SHIFT, last = end >>> PAGE_SHIFT; vpn < last; vpn++) {
+    const last = end >>> PAGE_SHIFT;
+    for (let vpn = mmu.nextPresent(start >>> PAGE_SHIFT, last); vpn >= 0; vpn = mmu.nextPresent(vpn + 1, last)) {
       const pte = mmu.getPte(vpn);
-      if (pte & PTE_PRESENT) {
-        mmu.clearPte(vpn);
-        mem.unref(pte >>> PAGE_SHIFT);
-      }
+      mmu.clearPte(vpn);
+      mem.unref(pte >>> PAGE_SHIFT);
     }
   }
 

@@ -52,6 +52,11 @@ export class Clock {
     return [this.epochSeconds + Math.floor(ns / 1e9), ns % 1e9];
   }
 
+  /** CLOCK_REALTIME's whole seconds: realtime()[0] without the pair. */
+  realtimeSeconds(): number {
+    return this.epochSeconds + Math.floor((this.epochNs + this.now()) / 1e9);
+  }
+
   /** Accounts for instructions just executed (virtual time only moves this way). */
   advance(instructions: number): void {
     this.virtualNs += instructions * NS_PER_INSTRUCTION;

@@ -124,14 +124,23 @@ function parseShebang(bytes: Uint8Array): { interpreter: string; arg: string | n
   return { interpreter: line.slice(0, blank), arg: line.slice(blank).trim() || null };
 }
 
-/** What execve of path would run: the module and the final argv, or -errno. */
+/** What execve of path would run: the module and the final argv, or -errno.
+ *  A file needs execute permission, except a source the ProgramLoader builds
+ *  (a C file), which needs only read permission: sources rarely have the x bit,
+ *  and `./kirk.c` is meant to run. */
 function resolveProgram(k: Kernel, p: Proc, path: string, argv: string[], depth: number): { module: Module; argv: string[] } | number {
   const node = k.fs.lookup(p, path);
   if (typeof node === 'number') return node;
   if (node.type !== 'reg') return -E.EACCES;
-  if (!permitted(p.cred.euid, p.cred.egid, node, MAY_EXEC)) return -E.EACCES;
+  const executable = permitted(p.cred.euid, p.cred.egid, node, MAY_EXEC);
+  if (!executable && !permitted(p.cred.euid, p.cred.egid, node, MAY_READ)) return -E.EACCES;
   const bytes = fileContents(node);
   if (typeof bytes === 'number') return bytes;
+  if (!executable) {
+    const source = startsWith(bytes, MODULE_MAGIC) || startsWith(bytes, '#!') ? null : buildWithLoader(k, p, path, bytes);
+    if (source === null) return -E.EACCES;
+    return typeof source === 'number' ? source : { module: source, argv };
+  }
   if (startsWith(bytes, MODULE_MAGIC)) {
     const module = decodeIpx(bytes);
     return typeof module === 'number' ? module : { module, argv };
@@ -143,15 +152,20 @@ function resolveProgram(k: Kernel, p: Proc, path: string, argv: string[], depth:
     const scriptArgv = [shebang.interpreter, ...(shebang.arg === null ? [] : [shebang.arg]), path, ...argv.slice(1)];
     return resolveProgram(k, p, shebang.interpreter, scriptArgv, depth + 1);
   }
+  const built = buildWithLoader(k, p, path, bytes);
+  return typeof built === 'number' || built === null ? -E.ENOEXEC : { module: built, argv };
+}
+
+/** The ProgramLoader's module for a file; null when there is no loader or it
+ *  does not know the file; -ENOEXEC when it knows it but cannot build it (its
+ *  messages go to the host's stderr). */
+function buildWithLoader(k: Kernel, p: Proc, path: string, bytes: Uint8Array): Module | null | number {
   const loader = k.options.loadProgram;
-  if (!loader) return -E.ENOEXEC;
+  if (!loader) return null;
   const built = loader({ path, bytes, readFile: fileReaderFor(k, p) });
-  if (built === null) return -E.ENOEXEC;
-  if (typeof built === 'string') {
-    k.host.write(2, new TextEncoder().encode(built));
-    return -E.ENOEXEC;
-  }
-  return { module: built, argv };
+  if (typeof built !== 'string') return built;
+  k.host.write(2, new TextEncoder().encode(built));
+  return -E.ENOEXEC;
 }
 
 /** Gives p the loaded image: the point of no return of execve. */

@@ -70,7 +70,7 @@ function reparentChildren(k: Kernel, p: Proc): void {
       if (!child.isAlive()) k.reap(child);
     }
   }
-  p.children.length = 0;
+  if (p.children.length > 0) p.children.length = 0;
 }
 
 /** exit(status): the low 8 bits become the exit code. Does not return. */

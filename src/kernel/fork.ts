@@ -9,20 +9,15 @@ import { PTE_COW, PTE_SHARED, PTE_WRITE } from '../vm/mmu.js';
 import { AddressSpace } from './addrspace.js';
 import type { Kernel } from './kernel.js';
 import { Proc } from './proc.js';
-import { VmArea } from './vmarea.js';
+import type { VmArea } from './vmarea.js';
 
 /** The child's address space: same areas, every page shared or copy-on-write.
  *  `copies[i]` is the child's copy of parent.areas[i]. */
 function copyAddressSpace(k: Kernel, parent: AddressSpace): { mm: AddressSpace; copies: VmArea[] } {
-  const child = new AddressSpace(k.mem, parent.startBrk);
+  const child = new AddressSpace(k.mmus.take(k.mem), parent.startBrk);
   child.brk = parent.brk;
   child.heap.end = parent.heap.end;
-  const copies = parent.areas.map((area) => {
-    if (area === parent.heap) return child.heap;
-    const copy = new VmArea(area.start, area.end, area.prot, area.kind, area.backing);
-    child.addArea(copy);
-    return copy;
-  });
+  const copies = child.copyAreasFrom(parent);
   const mem = k.mem;
   const from = parent.mmu;
   const to = child.mmu;

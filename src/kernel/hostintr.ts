@@ -22,6 +22,8 @@ export class HostInterrupt {
   private lastPress = -Infinity;
   private nextYield = performance.now() + YIELD_MS;
   private readonly listener = (): void => this.press();
+  /** Ends the kernel's wait for a timer (sleep), when it is waiting. */
+  private wake: (() => void) | null = null;
 
   constructor(private readonly k: Kernel) {
     process.on('SIGINT', this.listener);
@@ -39,8 +41,23 @@ export class HostInterrupt {
     return true;
   }
 
+  /** Resolves after ms, or as soon as Ctrl-C is pressed: the kernel waits for
+   *  its next timer this way, so the signal reaches a sleeping job at once. */
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
   private press(): void {
     const now = performance.now();
+    this.wake?.();
     if (now - this.lastPress < DOUBLE_PRESS_MS) {
       this.stopRequested = true;
       return;

@@ -240,5 +240,5 @@ export function ipcGet<T extends IpcObject>(
 
 /** CLOCK_REALTIME seconds, for the *_time fields. */
 export function ipcNow(k: Kernel): number {
-  return k.clock.realtime()[0];
+  return k.clock.realtimeSeconds();
 }

@@ -31,7 +31,9 @@ import { IpcNamespace } from './ipc.js';
 import { ipcsReport } from './ipcs.js';
 import { watchHostInterrupt, type HostInterrupt } from './hostintr.js';
 import { oomKill, raiseFault } from './kill.js';
+import { removeItem } from './list.js';
 import { loadImage } from './loader.js';
+import { MmuPool } from './mmupool.js';
 import { panic } from './panic.js';
 import {
   DEFAULT_ENV,
@@ -51,7 +53,7 @@ import { SIG } from './signals.js';
 import { WaitChannel } from './sleep.js';
 import { procStatsLines, runStatsLine } from './stats.js';
 import { deliverSignals, type SignalDisposition } from './sigdeliver.js';
-import { syscall } from './syscall.js';
+import { reissueBlockedCall, syscall } from './syscall.js';
 import { FileSystem } from './vfs.js';
 import type { FaultOutcome } from './vmarea.js';
 
@@ -140,7 +142,8 @@ export class Kernel {
   readonly observer: KernelObserver | undefined;
   /** Where nanosleep sleeps; each sleeper is woken by its own timer. */
   readonly timerChannel = new WaitChannel('the clock');
-  /** Bytes in transit between a guest buffer and a file (read/write). */
+  /** Bytes in transit between a guest buffer and a file (read/write), or the
+   *  structs one call reads (semop's sembufs). */
   readonly scratch = new Uint8Array(MAX_RW_COUNT);
   /** The arguments of the system call being handled. */
   readonly syscallArgs = new Int32Array(8);
@@ -148,6 +151,8 @@ export class Kernel {
   readonly fs: FileSystem;
   /** System V message queues, semaphore sets and shared memory (ipc.ts). */
   readonly ipc = new IpcNamespace();
+  /** Page tables of reaped processes, for the next fork or exec (mmupool.ts). */
+  readonly mmus = new MmuPool();
   /** Instructions executed by all processes so far. */
   steps = 0;
   /** The terminal's foreground process group, which Ctrl-C on the host signals;
@@ -223,7 +228,7 @@ export class Kernel {
         }
         if (end !== 'wait') return this.finish(end);
         const ms = Math.min(this.limits.msLeft(), Math.max(0, Math.ceil((this.clock.nextDeadline() - this.clock.now()) / 1e6)));
-        await new Promise((resolve) => setTimeout(resolve, ms));
+        await (ctrlC ? ctrlC.sleep(ms) : new Promise((resolve) => setTimeout(resolve, ms)));
       }
     } finally {
       ctrlC?.remove();
@@ -262,7 +267,7 @@ export class Kernel {
     if (this.options.maxSteps > 0) budget = Math.min(budget, this.options.maxSteps - this.steps);
     while (budget > 0 && p.state === 'running' && this.limits.hit === null) {
       const before = cpu.steps;
-      const trap = interpret(cpu, p.mm.mmu, p.image, budget);
+      const trap = p.blockedSyscall !== 0 ? reissueBlockedCall(p) : interpret(cpu, p.mm.mmu, p.image, budget);
       const ran = cpu.steps - before;
       budget -= ran;
       this.steps += ran;
@@ -393,7 +398,8 @@ export class Kernel {
     if (p.isAlive()) panic('reap', `pid ${p.pid} is ${p.state}`);
     this.procs.delete(p.pid);
     const parent = this.procs.get(p.ppid);
-    if (parent) parent.children.splice(parent.children.indexOf(p), 1);
+    if (parent) removeItem(parent.children, p);
+    this.mmus.give(p.mm.mmu);
   }
 
   // ---- messages ----

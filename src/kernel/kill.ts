@@ -48,9 +48,8 @@ export function postSignal(k: Kernel, p: Proc, sig: number, info: SigInfo): numb
  *  not blocked runs. Its death is reported on stderr. */
 export function raiseFault(p: Proc, sig: number, code: number, addr: number): void {
   const s = p.sig;
-  const action = s.actions[sig];
   if (s.blocked.has(sig) || s.isIgnored(sig)) {
-    action.handler = SIG_DFL;
+    s.writableAction(sig).handler = SIG_DFL;
     s.blocked.delete(sig);
   }
   s.discard(sig);

@@ -40,7 +40,7 @@ export function loadImage(k: Kernel, module: Module, argv: readonly string[], en
   const dataEnd = DATA_BASE + module.data.length;
   const bssEnd = dataEnd + module.bssSize;
   if (!(module.bssSize >= 0 && bssEnd <= MMAP_BASE)) return -E.ENOMEM;
-  const mm = new AddressSpace(k.mem, pageUp(bssEnd));
+  const mm = new AddressSpace(k.mmus.take(k.mem), pageUp(bssEnd));
   if (pageUp(dataEnd) > DATA_BASE) mm.addArea(new VmArea(DATA_BASE, pageUp(dataEnd), RW, 'data', ANON_PRIVATE));
   if (pageUp(bssEnd) > pageUp(dataEnd)) mm.addArea(new VmArea(pageUp(dataEnd), pageUp(bssEnd), RW, 'bss', ANON_PRIVATE));
   mm.addArea(new VmArea(STACK_BOTTOM - PAGE_SIZE, STACK_BOTTOM, PROT_NONE, 'guard', ANON_PRIVATE));

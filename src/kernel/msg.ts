@@ -29,11 +29,12 @@ import {
   type IpcObject,
 } from './ipc.js';
 import type { Kernel } from './kernel.js';
+import { removeAt } from './list.js';
 import { MSGMAX, MSGMNB, MSGMNI } from './param.js';
 import type { Proc } from './proc.js';
-import { sleepOn, wakeup, WaitChannel } from './sleep.js';
+import { sleepOn, wakeup, WaitChannel, type SleepReason } from './sleep.js';
 import { completeBlockedCall } from './syscall.js';
-import { accessOk, BAD_ADDRESS, copyin, copyout, readI32, writeI32s } from './uaccess.js';
+import { accessOk, BAD_ADDRESS, copyin, copyinTo, copyout, copyoutFrom, readI32, writeI32, writeI32s } from './uaccess.js';
 
 export const MSG_NOERROR = 0o10000;
 export const MSG_EXCEPT = 0o20000;
@@ -56,13 +57,23 @@ interface Message {
  *  any other type with MSG_EXCEPT); < 0 the first of the lowest type <= |msgtyp|. */
 type SearchMode = 'any' | 'equal' | 'not-equal' | 'less-equal';
 
-interface Receiver {
-  readonly p: Proc;
-  readonly mode: SearchMode;
-  readonly type: number;
-  readonly buffer: number;
-  readonly size: number;
-  readonly noError: boolean;
+/** A msgrcv waiting on a queue; also what its process sleeps for, in words. */
+class Receiver implements SleepReason {
+  constructor(
+    readonly p: Proc,
+    readonly mode: SearchMode,
+    readonly type: number,
+    readonly buffer: number,
+    readonly size: number,
+    readonly noError: boolean,
+    private readonly queueId: number,
+  ) {}
+
+  describe(): string {
+    const mode = this.mode;
+    const wanted = mode === 'any' ? 'any type' : `type ${mode === 'equal' ? '' : mode === 'not-equal' ? '!= ' : '<= '}${this.type}`;
+    return `msgrcv from queue ${this.queueId} (${wanted})`;
+  }
 }
 
 export class MsgQueue implements IpcObject {
@@ -94,8 +105,12 @@ export class MsgQueue implements IpcObject {
 
   /** Drops p's record, left by an earlier call a signal interrupted. */
   dropReceiver(p: Proc): void {
-    const i = this.receivers.findIndex((r) => r.p === p);
-    if (i >= 0) this.receivers.splice(i, 1);
+    const receivers = this.receivers;
+    for (let i = 0; i < receivers.length; i++) {
+      if (receivers[i].p !== p) continue;
+      removeAt(receivers, i);
+      return;
+    }
   }
 
   /** Index of the message msgrcv takes, or -1. */
@@ -129,44 +144,51 @@ function matches(messageType: number, mode: SearchMode, type: number): boolean {
   }
 }
 
-function searchMode(msgtyp: number, flags: number): [SearchMode, number] {
-  if (msgtyp === 0) return ['any', 0];
-  if (msgtyp < 0) return ['less-equal', msgtyp === -(2 ** 31) ? 2 ** 31 - 1 : -msgtyp];
-  return [flags & MSG_EXCEPT ? 'not-equal' : 'equal', msgtyp];
+function searchMode(msgtyp: number, flags: number): SearchMode {
+  if (msgtyp === 0) return 'any';
+  if (msgtyp < 0) return 'less-equal';
+  return flags & MSG_EXCEPT ? 'not-equal' : 'equal';
 }
 
-/** Copies m (type, then at most `size` bytes of text) to the guest's struct msgbuf
- *  at addr: the bytes of text copied, or -EFAULT. */
-function deliver(k: Kernel, p: Proc, addr: number, size: number, m: Message): number {
-  const n = Math.min(size, m.text.length);
-  const bytes = new Uint8Array(4 + n);
-  new DataView(bytes.buffer).setInt32(0, m.type, true);
-  bytes.set(m.text.subarray(0, n), 4);
-  return copyout(k, p, addr, bytes) < 0 ? -E.EFAULT : n;
+/** The type searchMode's mode compares with. */
+function searchType(msgtyp: number): number {
+  if (msgtyp === 0) return 0;
+  if (msgtyp < 0) return msgtyp === -(2 ** 31) ? 2 ** 31 - 1 : -msgtyp;
+  return msgtyp;
 }
 
-/** Linux's pipelined_send: gives m to the first live receiver waiting for its type,
- *  completing that receiver's msgrcv. One whose buffer is too small (without
- *  MSG_NOERROR) gets E2BIG and the search goes on. True when m was handed over. */
-function handOver(k: Kernel, q: MsgQueue, m: Message): boolean {
+/** Copies a message (type, then at most `size` of its `length` bytes of text) to the
+ *  guest's struct msgbuf at addr: the bytes of text copied, or -EFAULT. */
+function deliver(k: Kernel, p: Proc, addr: number, size: number, type: number, text: Uint8Array, length: number): number {
+  const n = Math.min(size, length);
+  if ((addr >>> 0) + 4 + n > 2 ** 32) return -E.EFAULT;
+  if (writeI32(k, p, addr, type) < 0 || copyoutFrom(k, p, addr + 4, text, 0, n) < 0) return -E.EFAULT;
+  return n;
+}
+
+/** Linux's pipelined_send: gives the message (type, text[0, length)) to the first
+ *  live receiver waiting for its type, completing that receiver's msgrcv. One whose
+ *  buffer is too small (without MSG_NOERROR) gets E2BIG and the search goes on.
+ *  True when the message was handed over. */
+function handOver(k: Kernel, q: MsgQueue, type: number, text: Uint8Array, length: number): boolean {
   for (let i = 0; i < q.receivers.length; ) {
     const r = q.receivers[i];
     if (!q.isWaiting(r)) {
-      q.receivers.splice(i, 1);
+      removeAt(q.receivers, i);
       continue;
     }
-    if (!matches(m.type, r.mode, r.type)) {
+    if (!matches(type, r.mode, r.type)) {
       i++;
       continue;
     }
-    q.receivers.splice(i, 1);
-    if (!r.noError && m.text.length > r.size) {
+    removeAt(q.receivers, i);
+    if (!r.noError && length > r.size) {
       completeBlockedCall(k, r.p, -E.E2BIG);
       continue;
     }
     q.lrpid = r.p.pid;
     q.rtime = ipcNow(k);
-    const result = deliver(k, r.p, r.buffer, r.size, m);
+    const result = deliver(k, r.p, r.buffer, r.size, type, text, length);
     // Out of frames for the receiver's buffer: it is already woken to die.
     if (r.p.state === 'sleeping') completeBlockedCall(k, r.p, result);
     return true;
@@ -199,8 +221,10 @@ export function sys_msgsnd(k: Kernel, p: Proc, args: Int32Array): number {
   const type = readI32(k, p, msgp);
   if (type === BAD_ADDRESS) return -E.EFAULT;
   if (size < 0 || size > MSGMAX || id < 0 || type < 1) return -E.EINVAL;
-  const text = new Uint8Array(size);
-  if (copyin(k, p, msgp + 4, text) < 0) return -E.EFAULT;
+  // The text passes through the kernel's scratch buffer: a message handed straight
+  // to a waiting receiver needs no copy of its own, one left in the queue does.
+  const text = k.scratch;
+  if (copyinTo(k, p, msgp + 4, text, 0, size) < 0) return -E.EFAULT;
   const q = k.ipc.msg.get(id);
   if (!q) return -E.EINVAL;
   if (!ipcPermits(q.perm, p.cred, S_IWUGO)) return -E.EACCES;
@@ -210,9 +234,8 @@ export function sys_msgsnd(k: Kernel, p: Proc, args: Int32Array): number {
   }
   q.lspid = p.pid;
   q.stime = ipcNow(k);
-  const m = { type, text };
-  if (!handOver(k, q, m)) {
-    q.messages.push(m);
+  if (!handOver(k, q, type, text, size)) {
+    q.messages.push({ type, text: text.slice(0, size) });
     q.cbytes += size;
   }
   return 0;
@@ -231,7 +254,8 @@ export function sys_msgrcv(k: Kernel, p: Proc, args: Int32Array): number {
     k.warnOnce('msgrcv MSG_COPY', 'msgrcv: MSG_COPY is not implemented');
     return -E.ENOSYS;
   }
-  const [mode, type] = searchMode(args[3], flags);
+  const mode = searchMode(args[3], flags);
+  const type = searchType(args[3]);
   const q = k.ipc.msg.get(id);
   if (!q) return -E.EINVAL;
   if (!ipcPermits(q.perm, p.cred, S_IRUGO)) return -E.EACCES;
@@ -241,17 +265,17 @@ export function sys_msgrcv(k: Kernel, p: Proc, args: Int32Array): number {
     const m = q.messages[i];
     if (m.text.length > size && (flags & MSG_NOERROR) === 0) return -E.E2BIG;
     if (!accessOk(p, msgp, 4 + Math.min(size, m.text.length), true)) return -E.EFAULT;
-    q.messages.splice(i, 1);
+    removeAt(q.messages, i);
     q.cbytes -= m.text.length;
     q.lrpid = p.pid;
     q.rtime = ipcNow(k);
     wakeup(k, q.sendChannel);
-    return deliver(k, p, msgp, size, m);
+    return deliver(k, p, msgp, size, m.type, m.text, m.text.length);
   }
   if (flags & IPC_NOWAIT) return -E.ENOMSG;
-  q.receivers.push({ p, mode, type, buffer: msgp, size, noError: (flags & MSG_NOERROR) !== 0 });
-  const wanted = mode === 'any' ? 'any type' : `type ${mode === 'equal' ? '' : mode === 'not-equal' ? '!= ' : '<= '}${type}`;
-  return sleepOn(p, q.receiveChannel, `msgrcv from queue ${id} (${wanted})`);
+  const receiver = new Receiver(p, mode, type, msgp, size, (flags & MSG_NOERROR) !== 0, id);
+  q.receivers.push(receiver);
+  return sleepOn(p, q.receiveChannel, receiver);
 }
 
 /** msgctl(id, cmd, buf): IPC_STAT, IPC_SET (msg_qbytes above MSGMNB needs uid 0),

@@ -7,12 +7,12 @@
 // So 1024-byte writes fill 64 of them into 64 KiB, but 100-byte writes only 40
 // per page, and F_SETPIPE_SZ refuses (EBUSY) to go below the slots in use.
 // Bytes move between a slot and guest memory as one typed-array copy per guest
-// page (copyin/copyout): a 64 KiB transfer is a handful of copies.
+// page (copyinTo/copyoutFrom): a 64 KiB transfer is a handful of copies.
 import { PAGE_SIZE } from '../isa/abi.js';
 import { E } from './errno.js';
 import type { Kernel } from './kernel.js';
 import type { Proc } from './proc.js';
-import { copyin, copyout } from './uaccess.js';
+import { copyinTo, copyoutFrom } from './uaccess.js';
 
 export class PipeBuffer {
   private pages: Uint8Array;
@@ -51,7 +51,7 @@ export class PipeBuffer {
       const slot = this.first;
       const n = Math.min(this.lengths[slot], count - moved);
       const from = slot * PAGE_SIZE + this.offsets[slot];
-      if (copyout(k, p, addr + moved, this.pages.subarray(from, from + n)) < 0) return moved > 0 ? moved : -E.EFAULT;
+      if (copyoutFrom(k, p, addr + moved, this.pages, from, n) < 0) return moved > 0 ? moved : -E.EFAULT;
       moved += n;
       this.bytes -= n;
       this.offsets[slot] += n;
@@ -72,7 +72,7 @@ export class PipeBuffer {
     const end = this.offsets[slot] + this.lengths[slot];
     if (end + n > PAGE_SIZE) return 0;
     const at = slot * PAGE_SIZE + end;
-    if (copyin(k, p, addr, this.pages.subarray(at, at + n)) < 0) return -E.EFAULT;
+    if (copyinTo(k, p, addr, this.pages, at, n) < 0) return -E.EFAULT;
     this.lengths[slot] += n;
     this.bytes += n;
     return n;
@@ -83,7 +83,7 @@ export class PipeBuffer {
   fillNewSlot(k: Kernel, p: Proc, addr: number, n: number): number {
     const slot = this.slotAt(this.used);
     const at = slot * PAGE_SIZE;
-    if (copyin(k, p, addr, this.pages.subarray(at, at + n)) < 0) return -E.EFAULT;
+    if (copyinTo(k, p, addr, this.pages, at, n) < 0) return -E.EFAULT;
     this.offsets[slot] = 0;
     this.lengths[slot] = n;
     this.used++;

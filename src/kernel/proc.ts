@@ -10,7 +10,7 @@ import type { FdTable } from './fdtable.js';
 import type { SemUndo } from './semundo.js';
 import type { DirInode } from './inode.js';
 import { SignalState } from './sigstate.js';
-import { WaitChannel } from './sleep.js';
+import { WaitChannel, type SleepReason } from './sleep.js';
 import { SYSCALLS } from './syscall-table.js';
 
 /** runnable: on the run queue; running: on the CPU; sleeping: on a wait channel;
@@ -20,10 +20,16 @@ export type ProcState = 'runnable' | 'running' | 'sleeping' | 'stopped' | 'zombi
 /** One past the highest syscall number: the size of per-number tables. */
 export const SYSCALL_NR_LIMIT = Math.max(...SYSCALLS.map((s) => s.nr)) + 1;
 
+/** Each syscall number's slot in ProcStats.syscalls -- its place in SYSCALLS, which
+ *  is in ascending order of number -- or -1 for a number that names no call. The
+ *  counters are dense because a fork allocates them for every child. */
+export const SYSCALL_SLOT = new Int16Array(SYSCALL_NR_LIMIT).fill(-1);
+SYSCALLS.forEach((s, slot) => (SYSCALL_SLOT[s.nr] = slot));
+
 export class ProcStats {
-  /** Completed-or-blocked system calls by number (a call re-run after a wakeup
-   *  counts once). */
-  readonly syscalls = new Uint32Array(SYSCALL_NR_LIMIT);
+  /** Completed-or-blocked system calls by SYSCALL_SLOT (a call re-run after a
+   *  wakeup counts once). */
+  readonly syscalls = new Uint32Array(SYSCALLS.length);
   faultsDemandZero = 0;
   faultsCow = 0;
   /** Shared-memory faults that gave a page of a segment (or MAP_SHARED mapping)
@@ -70,9 +76,9 @@ export class Proc {
   stopReport = 0;
   continueReport = false;
   readonly sig = new SignalState();
-  /** While sleeping: the channel and what it waits for, in words. */
+  /** While sleeping: the channel and what it waits for (see sleepWhat). */
   sleepChannel: WaitChannel | null = null;
-  sleepWhat = '';
+  sleepReason: string | SleepReason = '';
   /** The syscall number that blocked and will re-run; 0 when none. */
   blockedSyscall = 0;
   /** The deadline of the blocked call (nanosleep), dropped when the call ends. */
@@ -101,6 +107,12 @@ export class Proc {
     this.image = image;
     this.fds = fds;
     this.childWait = new WaitChannel(`children of pid ${pid}`);
+  }
+
+  /** What p waits for (or last waited for), in words. */
+  get sleepWhat(): string {
+    const reason = this.sleepReason;
+    return typeof reason === 'string' ? reason : reason.describe();
   }
 
   isAlive(): boolean {

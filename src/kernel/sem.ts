@@ -13,12 +13,13 @@
 import { E } from './errno.js';
 import { IPC_NOWAIT, ipcGet, ipcNow, ipcPermits, IpcPerm, S_IRUGO, S_IWUGO, type IpcObject } from './ipc.js';
 import type { Kernel } from './kernel.js';
+import { removeAt } from './list.js';
 import { SEMAEM, SEMMSL, SEMOPM, SEMVMX } from './param.js';
 import type { Proc } from './proc.js';
 import { semUndoFor, type SemUndo } from './semundo.js';
-import { sleepOn, WaitChannel } from './sleep.js';
+import { sleepOn, WaitChannel, type SleepReason } from './sleep.js';
 import { completeBlockedCall } from './syscall.js';
-import { copyin } from './uaccess.js';
+import { copyinTo } from './uaccess.js';
 
 export const SEM_UNDO = 0x1000;
 
@@ -31,15 +32,56 @@ export interface SemOp {
   readonly flags: number;
 }
 
-interface SemWaiter {
-  readonly p: Proc;
-  readonly ops: readonly SemOp[];
-  /** Some operation changes a value (not only waits for zero). */
-  readonly alter: boolean;
-  readonly undo: boolean;
+// A semop's operations stay in the guest's encoding, an array of struct sembuf
+// (little-endian u16 sem_num, s16 sem_op, s16 sem_flg): a call is checked and
+// performed straight from the bytes it copied in, with no object per operation.
+function semNum(ops: Uint8Array, i: number): number {
+  const at = i * SEMBUF_SIZE;
+  return ops[at] | (ops[at + 1] << 8);
+}
+
+function semOp(ops: Uint8Array, i: number): number {
+  const at = i * SEMBUF_SIZE + 2;
+  return ((ops[at] | (ops[at + 1] << 8)) << 16) >> 16;
+}
+
+function semFlags(ops: Uint8Array, i: number): number {
+  const at = i * SEMBUF_SIZE + 4;
+  return ((ops[at] | (ops[at + 1] << 8)) << 16) >> 16;
+}
+
+/** A semop waiting on a set; also what its process sleeps for, in words. */
+class SemWaiter implements SleepReason {
   /** The operation that could not proceed at the last attempt (GETNCNT and
    *  GETZCNT count waiters by it, as Linux has since 3.16). */
-  blocking: SemOp;
+  blockingIndex: number;
+
+  constructor(
+    readonly p: Proc,
+    /** The call's sembufs (a copy). */
+    readonly ops: Uint8Array,
+    readonly count: number,
+    /** Some operation changes a value (not only waits for zero). */
+    readonly alter: boolean,
+    readonly undo: boolean,
+    private readonly setId: number,
+    /** The operation that blocked the call when it went to sleep. */
+    private readonly blockedFirst: number,
+  ) {
+    this.blockingIndex = blockedFirst;
+  }
+
+  /** The operation blockingIndex names. */
+  get blocking(): SemOp {
+    const i = this.blockingIndex;
+    return { num: semNum(this.ops, i), op: semOp(this.ops, i), flags: semFlags(this.ops, i) };
+  }
+
+  describe(): string {
+    const op = semOp(this.ops, this.blockedFirst);
+    const what = op === 0 ? 'wait for zero' : `${op}`;
+    return `semop on set ${this.setId}: semaphore ${semNum(this.ops, this.blockedFirst)} ${what}`;
+  }
 }
 
 export class SemSet implements IpcObject {
@@ -73,23 +115,26 @@ export class SemSet implements IpcObject {
   waiters(num: number, forZero: boolean): number {
     let n = 0;
     for (const w of this.pending) {
-      if (!this.isWaiting(w) || w.blocking.num !== num) continue;
-      if (forZero ? w.blocking.op === 0 : w.blocking.op < 0) n++;
+      if (!this.isWaiting(w) || semNum(w.ops, w.blockingIndex) !== num) continue;
+      const op = semOp(w.ops, w.blockingIndex);
+      if (forZero ? op === 0 : op < 0) n++;
     }
     return n;
   }
 }
 
-/** Linux's perform_atomic_semop: applies ops in order to set, recording SEM_UNDO
- *  adjustments in undo, or changes nothing. 0 when done; -ERANGE when a value or an
- *  adjustment would leave its range; -EAGAIN when the op that cannot proceed has
- *  IPC_NOWAIT; else 1 + the index of that op (the caller waits). */
-function perform(set: SemSet, ops: readonly SemOp[], undo: SemUndo | null, pid: number): number {
+/** Linux's perform_atomic_semop: applies the count sembufs of ops in order to set,
+ *  recording SEM_UNDO adjustments in undo, or changes nothing. 0 when done; -ERANGE
+ *  when a value or an adjustment would leave its range; -EAGAIN when the op that
+ *  cannot proceed has IPC_NOWAIT; else 1 + the index of that op (the caller waits). */
+function perform(set: SemSet, ops: Uint8Array, count: number, undo: SemUndo | null, pid: number): number {
   const values = set.values;
   let i = 0;
   let result = 0;
-  for (; i < ops.length; i++) {
-    const { num, op, flags } = ops[i];
+  for (; i < count; i++) {
+    const num = semNum(ops, i);
+    const op = semOp(ops, i);
+    const flags = semFlags(ops, i);
     const value = values[num] + op;
     if ((op === 0 && values[num] !== 0) || value < 0) {
       result = flags & IPC_NOWAIT ? -E.EAGAIN : 1 + i;
@@ -110,13 +155,14 @@ function perform(set: SemSet, ops: readonly SemOp[], undo: SemUndo | null, pid: 
     values[num] = value;
   }
   if (result === 0) {
-    for (const { num } of ops) set.pids[num] = pid;
+    for (let j = 0; j < count; j++) set.pids[semNum(ops, j)] = pid;
     return 0;
   }
   while (--i >= 0) {
-    const { num, op, flags } = ops[i];
+    const num = semNum(ops, i);
+    const op = semOp(ops, i);
     values[num] -= op;
-    if (flags & SEM_UNDO && undo) undo.adj[num] += op;
+    if (semFlags(ops, i) & SEM_UNDO && undo) undo.adj[num] += op;
   }
   return result;
 }
@@ -128,16 +174,16 @@ export function semUpdate(k: Kernel, set: SemSet): void {
   for (let i = 0; i < set.pending.length; ) {
     const w = set.pending[i];
     if (!set.isWaiting(w)) {
-      set.pending.splice(i, 1);
+      removeAt(set.pending, i);
       continue;
     }
-    const result = perform(set, w.ops, w.undo ? semUndoFor(set, w.p) : null, w.p.pid);
+    const result = perform(set, w.ops, w.count, w.undo ? semUndoFor(set, w.p) : null, w.p.pid);
     if (result > 0) {
-      w.blocking = w.ops[result - 1];
+      w.blockingIndex = result - 1;
       i++;
       continue;
     }
-    set.pending.splice(i, 1);
+    removeAt(set.pending, i);
     if (result === 0) set.otime = ipcNow(k);
     completeBlockedCall(k, w.p, result);
     // The values changed: earlier waiters may proceed now.
@@ -162,11 +208,6 @@ export function sys_semget(k: Kernel, p: Proc, args: Int32Array): number {
   );
 }
 
-function describeWait(id: number, op: SemOp): string {
-  const what = op.op === 0 ? 'wait for zero' : `${op.op}`;
-  return `semop on set ${id}: semaphore ${op.num} ${what}`;
-}
-
 /** semop(id, sops, nsops): 0, or EINVAL, E2BIG (nsops > SEMOPM), EFAULT, EFBIG
  *  (sem_num >= nsems), EACCES, EAGAIN, ERANGE, EIDRM (removed while blocked).
  *  Blocks until all the operations can be applied together. */
@@ -175,31 +216,38 @@ export function sys_semop(k: Kernel, p: Proc, args: Int32Array): number {
   const count = args[2] >>> 0;
   if (count < 1 || id < 0) return -E.EINVAL;
   if (count > SEMOPM) return -E.E2BIG;
-  const bytes = new Uint8Array(count * SEMBUF_SIZE);
-  if (copyin(k, p, args[1], bytes) < 0) return -E.EFAULT;
-  const view = new DataView(bytes.buffer);
-  const ops: SemOp[] = [];
-  for (let at = 0; at < bytes.length; at += SEMBUF_SIZE) {
-    ops.push({ num: view.getUint16(at, true), op: view.getInt16(at + 2, true), flags: view.getInt16(at + 4, true) });
-  }
+  // The sembufs pass through the kernel's scratch buffer (no read or write is
+  // under way during semop).
+  const ops = k.scratch;
+  if (copyinTo(k, p, args[1], ops, 0, count * SEMBUF_SIZE) < 0) return -E.EFAULT;
   const set = k.ipc.sem.get(id);
   if (!set) return -E.EINVAL;
-  if (ops.some((o) => o.num >= set.nsems)) return -E.EFBIG;
-  const alter = ops.some((o) => o.op !== 0);
+  let tooBig = false;
+  let alter = false;
+  let undo = false;
+  for (let i = 0; i < count; i++) {
+    if (semNum(ops, i) >= set.nsems) tooBig = true;
+    if (semOp(ops, i) !== 0) alter = true;
+    if ((semFlags(ops, i) & SEM_UNDO) !== 0) undo = true;
+  }
+  if (tooBig) return -E.EFBIG;
   if (!ipcPermits(set.perm, p.cred, alter ? S_IWUGO : S_IRUGO)) return -E.EACCES;
-  const undo = ops.some((o) => (o.flags & SEM_UNDO) !== 0);
-  const stale = set.pending.findIndex((w) => w.p === p);
-  if (stale >= 0) set.pending.splice(stale, 1);
-  const result = perform(set, ops, undo ? semUndoFor(set, p) : null, p.pid);
+  const pending = set.pending;
+  for (let i = 0; i < pending.length; i++) {
+    if (pending[i].p !== p) continue;
+    removeAt(pending, i);
+    break;
+  }
+  const result = perform(set, ops, count, undo ? semUndoFor(set, p) : null, p.pid);
   if (result === 0) {
     set.otime = ipcNow(k);
     if (alter) semUpdate(k, set);
     return 0;
   }
   if (result < 0) return result;
-  const blocking = ops[result - 1];
-  set.pending.push({ p, ops, alter, undo, blocking });
-  return sleepOn(p, set.channel, describeWait(id, blocking));
+  const waiter = new SemWaiter(p, ops.slice(0, count * SEMBUF_SIZE), count, alter, undo, id, result - 1);
+  pending.push(waiter);
+  return sleepOn(p, set.channel, waiter);
 }
 
 /** Throws when a value left 0..SEMVMX. */

@@ -52,6 +52,7 @@ export function semUndoDropSet(set: SemSet): void {
 /** p is exiting: each adjustment is added to its semaphore, the result clamped to
  *  0..SEMVMX (Linux's exit_sem), and the set's waiters are re-examined. */
 export function semExit(k: Kernel, p: Proc): void {
+  if (p.semUndos.length === 0) return;
   for (const undo of p.semUndos.splice(0)) {
     const set = undo.set;
     set.undos.delete(undo);

@@ -6,21 +6,34 @@
 // attachment, as a segment's must) and each mapping PTE holds another. A store
 // that holds frames is listed in the IPC namespace, for the frame accounting of
 // checkInvariants.
+//
+// The frames are kept in typed arrays of CHUNK_PAGES pages each, made when a page
+// of the chunk is first touched (0: no frame yet; frame 0 is never handed out), so
+// a fault is two array reads and a huge segment nobody touches costs nothing. The
+// order the pages were first touched is kept beside them: the frames are released
+// in that order.
 import { PAGE_SHIFT } from '../isa/abi.js';
 import { PTE_PRESENT, PTE_SHARED, PTE_WRITE } from '../vm/mmu.js';
 import type { Kernel } from './kernel.js';
 import type { Proc } from './proc.js';
 import type { FaultOutcome } from './vmarea.js';
 
+const CHUNK_SHIFT = 10;
+const CHUNK_PAGES = 1 << CHUNK_SHIFT;
+
 export class SharedPages {
-  /** Frame of each page touched so far, by page index. */
-  private readonly frames = new Map<number, number>();
+  /** Frame of page i at chunks[i >> CHUNK_SHIFT][i % CHUNK_PAGES]; 0 for none. */
+  private readonly chunks: (Int32Array | null)[] = [];
+  /** Page indexes in the order they got their frame. */
+  private readonly touched: number[] = [];
   private freed = false;
 
   constructor(
     /** Pages the store spans. */
     readonly pageCount: number,
-  ) {}
+  ) {
+    for (let c = 0; c < pageCount; c += CHUNK_PAGES) this.chunks.push(null);
+  }
 
   /** Maps page `index` of the store at vpn in p's page table, writable or not. Never
    *  blocks. 'shared-new' when the page got its frame now, 'shared-existing' when
@@ -29,13 +42,15 @@ export class SharedPages {
     if (this.freed || index < 0 || index >= this.pageCount) {
       throw new Error(`SharedPages.mapPage: page ${index} of a ${this.freed ? 'freed ' : ''}store of ${this.pageCount}`);
     }
-    let frame = this.frames.get(index);
-    const outcome: FaultOutcome = frame === undefined ? 'shared-new' : 'shared-existing';
-    if (frame === undefined) {
+    const chunk = this.chunks[index >> CHUNK_SHIFT];
+    let frame = chunk ? chunk[index & (CHUNK_PAGES - 1)] : 0;
+    const outcome: FaultOutcome = frame === 0 ? 'shared-new' : 'shared-existing';
+    if (frame === 0) {
       frame = k.mem.allocFrame();
       if (frame < 0) return 'oom';
-      if (this.frames.size === 0) k.ipc.shmem.add(this);
-      this.frames.set(index, frame);
+      if (this.touched.length === 0) k.ipc.shmem.add(this);
+      (chunk ?? (this.chunks[index >> CHUNK_SHIFT] = new Int32Array(CHUNK_PAGES)))[index & (CHUNK_PAGES - 1)] = frame;
+      this.touched.push(index);
     }
     k.mem.ref(frame);
     p.mm.mmu.setPte(vpn, (frame << PAGE_SHIFT) | PTE_PRESENT | PTE_SHARED | (writable ? PTE_WRITE : 0));
@@ -44,19 +59,24 @@ export class SharedPages {
 
   /** Pages that have a frame. */
   residentPages(): number {
-    return this.frames.size;
+    return this.touched.length;
   }
 
   /** The frames the store holds a reference on (checkInvariants counts them). */
-  heldFrames(): IterableIterator<number> {
-    return this.frames.values();
+  heldFrames(): number[] {
+    return this.touched.map((index) => this.frameOf(index));
   }
 
   /** Drops the store's references; a frame no process maps any more is free. */
   free(k: Kernel): void {
-    for (const frame of this.frames.values()) k.mem.unref(frame);
-    this.frames.clear();
+    for (const index of this.touched) k.mem.unref(this.frameOf(index));
+    this.chunks.fill(null);
+    this.touched.length = 0;
     this.freed = true;
     k.ipc.shmem.delete(this);
+  }
+
+  private frameOf(index: number): number {
+    return this.chunks[index >> CHUNK_SHIFT]?.[index & (CHUNK_PAGES - 1)] ?? 0;
   }
 }

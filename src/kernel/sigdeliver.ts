@@ -16,7 +16,7 @@ import { panic } from './panic.js';
 import type { Proc } from './proc.js';
 import { forceSigsegv, isValidHandler, pushSignalFrame } from './sigframe.js';
 import { settleInterruptedCall } from './sigrestart.js';
-import { SA_NODEFER, SA_RESETHAND, SIG_DFL, SIG_IGN, type SigAction, type SigInfo } from './sigstate.js';
+import { SA_NODEFER, SA_RESETHAND, SIG_DFL, SIG_IGN, type SigActionView, type SigInfo } from './sigstate.js';
 import { defaultAction, SIG, signalName, type DefaultAction } from './signals.js';
 
 /** What was done with a delivered signal (for tracers). */
@@ -66,7 +66,7 @@ function actByDefault(k: Kernel, p: Proc, info: SigInfo): void {
  *  pushes the frame, blocks the handler's mask (and the signal itself unless
  *  SA_NODEFER), resets the disposition under SA_RESETHAND. A frame that cannot be
  *  pushed, or a handler that is not a function, gives SIGSEGV instead. */
-function runHandler(k: Kernel, p: Proc, info: SigInfo, action: SigAction): void {
+function runHandler(k: Kernel, p: Proc, info: SigInfo, action: SigActionView): void {
   const s = p.sig;
   const sig = info.signo;
   k.observer?.signal?.(p, info, 'handler');
@@ -84,7 +84,7 @@ function runHandler(k: Kernel, p: Proc, info: SigInfo, action: SigAction): void 
   s.blocked.set(s.blocked.lo | action.mask.lo, s.blocked.hi | action.mask.hi);
   if ((action.flags & SA_NODEFER) === 0) s.blocked.add(sig);
   s.blocked.dropUnblockable();
-  if (action.flags & SA_RESETHAND) action.handler = SIG_DFL;
+  if (action.flags & SA_RESETHAND) s.writableAction(sig).handler = SIG_DFL;
 }
 
 /** p dies of sig: wait status sig, with 0x80 (core dumped) for core signals. A

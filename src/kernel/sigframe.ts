@@ -20,10 +20,10 @@ import type { Image } from '../vm/image.js';
 import type { Kernel } from './kernel.js';
 import { SIGINFO_SIZE } from './kill.js';
 import type { Proc } from './proc.js';
-import { CLD_CONTINUED, CLD_EXITED, SA_SIGINFO, SI_KERNEL, SIG_DFL, type SigAction, type SigInfo, type SigSet } from './sigstate.js';
+import { CLD_CONTINUED, CLD_EXITED, SA_SIGINFO, SI_KERNEL, SIG_DFL, type SigActionView, type SigInfo, type SigSet } from './sigstate.js';
 import { SIG } from './signals.js';
 import { NO_RESULT } from './sysresult.js';
-import { copyin, copyout } from './uaccess.js';
+import { readI32s, writeI32s } from './uaccess.js';
 
 const ARGS_SIZE = 16;
 const UC_OFFSET = ARGS_SIZE;
@@ -52,42 +52,45 @@ export function isValidHandler(p: Proc, handler: number): boolean {
   return p.image.module.sigreturn >= 0 && index >= 0 && index < p.image.code.length && p.image.isEntry[index] === 1;
 }
 
-/** Writes info as the guest's siginfo_t at offset `at` of view. */
-function encodeSigInfo(view: DataView, at: number, info: SigInfo): void {
-  view.setInt32(at, info.signo, true);
-  view.setInt32(at + 8, info.code, true);
+/** Writes info as the guest's siginfo_t at word `at` of words (which is zeroed). */
+function encodeSigInfo(words: number[], at: number, info: SigInfo): void {
+  words[at] = info.signo;
+  words[at + 2] = info.code;
   if (info.fault) {
-    view.setUint32(at + 12, info.addr, true);
+    words[at + 3] = info.addr;
     return;
   }
-  view.setInt32(at + 12, info.pid, true);
-  view.setInt32(at + 16, info.uid, true);
+  words[at + 3] = info.pid;
+  words[at + 4] = info.uid;
   const fromChild = info.signo === SIG.SIGCHLD && info.code >= CLD_EXITED && info.code <= CLD_CONTINUED;
-  view.setInt32(at + 20, fromChild ? info.addr : (info.value ?? 0), true);
+  words[at + 5] = fromChild ? info.addr : (info.value ?? 0);
 }
 
 /** Pushes the frame for sig's handler (action, already validated) on p's stack and
  *  points pc at the handler. `restoreMask` is what rt_sigreturn will restore.
  *  False when the stack cannot take the frame (nothing changed then). */
-export function pushSignalFrame(k: Kernel, p: Proc, info: SigInfo, action: SigAction, restoreMask: SigSet): boolean {
+export function pushSignalFrame(k: Kernel, p: Proc, info: SigInfo, action: SigActionView, restoreMask: SigSet): boolean {
   const cpu = p.cpu;
   const withInfo = (action.flags & SA_SIGINFO) !== 0;
   const size = INFO_OFFSET + (withInfo ? SIGINFO_SIZE : 0);
   const frame = ((cpu.sp - size) & ~15) >>> 0;
-  const bytes = new Uint8Array(size);
-  const view = new DataView(bytes.buffer);
-  view.setInt32(0, TEXT_BASE + p.image.module.sigreturn, true);
-  view.setInt32(4, info.signo, true);
-  view.setUint32(8, withInfo ? frame + INFO_OFFSET : 0, true);
-  view.setUint32(12, frame + UC_OFFSET, true);
-  view.setInt32(UC_OFFSET, TEXT_BASE + cpu.pc, true);
-  view.setUint32(UC_OFFSET + 4, cpu.sp >>> 0, true);
-  view.setUint32(UC_OFFSET + 8, cpu.bp >>> 0, true);
-  view.setInt32(UC_OFFSET + 12, cpu.a, true);
-  view.setInt32(UC_OFFSET + 16, restoreMask.lo, true);
-  view.setInt32(UC_OFFSET + 20, restoreMask.hi, true);
-  if (withInfo) encodeSigInfo(view, INFO_OFFSET, info);
-  if (frame > cpu.sp >>> 0 || copyout(k, p, frame, bytes) < 0) return false;
+  const words = [
+    TEXT_BASE + p.image.module.sigreturn,
+    info.signo,
+    withInfo ? frame + INFO_OFFSET : 0,
+    frame + UC_OFFSET,
+    TEXT_BASE + cpu.pc,
+    cpu.sp >>> 0,
+    cpu.bp >>> 0,
+    cpu.a,
+    restoreMask.lo,
+    restoreMask.hi,
+  ];
+  if (withInfo) {
+    for (let i = 0; i < SIGINFO_SIZE / 4; i++) words.push(0);
+    encodeSigInfo(words, INFO_OFFSET / 4, info);
+  }
+  if (frame > cpu.sp >>> 0 || writeI32s(k, p, frame, words) < 0) return false;
   cpu.sp = frame;
   cpu.pc = action.handler - TEXT_BASE;
   return true;
@@ -99,7 +102,7 @@ export function pushSignalFrame(k: Kernel, p: Proc, info: SigInfo, action: SigAc
  *  with addr. */
 export function forceSigsegv(p: Proc, addr: number): void {
   const s = p.sig;
-  s.actions[SIG.SIGSEGV].handler = SIG_DFL;
+  s.writableAction(SIG.SIGSEGV).handler = SIG_DFL;
   s.blocked.delete(SIG.SIGSEGV);
   s.discard(SIG.SIGSEGV);
   s.enqueue(SIG.SIGSEGV, { signo: SIG.SIGSEGV, code: SI_KERNEL, pid: 0, uid: 0, addr: addr >>> 0, fault: true });
@@ -110,23 +113,22 @@ export function forceSigsegv(p: Proc, addr: number): void {
  *  pc outside the program gives SIGSEGV. */
 export function sys_rt_sigreturn(k: Kernel, p: Proc): number {
   const uc = (p.cpu.sp - 4 + UC_OFFSET) >>> 0;
-  const bytes = new Uint8Array(UC_SIZE);
-  if (copyin(k, p, uc, bytes) < 0) {
+  const saved = [0, 0, 0, 0, 0, 0];
+  if (!readI32s(k, p, uc, saved, UC_SIZE / 4)) {
     forceSigsegv(p, uc);
     return NO_RESULT;
   }
-  const view = new DataView(bytes.buffer);
-  const pc = (view.getInt32(0, true) - TEXT_BASE) | 0;
+  const pc = (saved[0] - TEXT_BASE) | 0;
   if (!isInstructionStart(p.image, pc)) {
-    forceSigsegv(p, view.getUint32(0, true));
+    forceSigsegv(p, saved[0] >>> 0);
     return NO_RESULT;
   }
   const cpu = p.cpu;
   cpu.pc = pc;
-  cpu.sp = view.getUint32(4, true);
-  cpu.bp = view.getUint32(8, true);
-  cpu.a = view.getInt32(12, true);
-  p.sig.blocked.set(view.getInt32(16, true), view.getInt32(20, true));
+  cpu.sp = saved[1] >>> 0;
+  cpu.bp = saved[2] >>> 0;
+  cpu.a = saved[3];
+  p.sig.blocked.set(saved[4], saved[5]);
   p.sig.blocked.dropUnblockable();
   return NO_RESULT;
 }

@@ -17,8 +17,8 @@
 import { SYS_LENGTH } from '../vm/cpu.js';
 import { E } from './errno.js';
 import type { Kernel } from './kernel.js';
-import type { Proc } from './proc.js';
-import { SA_RESTART, type SigAction } from './sigstate.js';
+import { SYSCALL_NR_LIMIT, type Proc } from './proc.js';
+import { SA_RESTART, type SigActionView } from './sigstate.js';
 import { SYSCALLS, type SyscallName } from './syscall-table.js';
 import { BAD_ADDRESS, readI32, writeI32s } from './uaccess.js';
 
@@ -38,9 +38,9 @@ const INTERRUPTED_BY_NAME: Partial<Record<SyscallName, number>> = {
   semop: -E.EINTR,
 };
 
-const INTERRUPTED_BY_NR = new Map<number, number>(
-  SYSCALLS.map((s) => [s.nr, INTERRUPTED_BY_NAME[s.name as SyscallName] ?? ERESTARTSYS]),
-);
+/** INTERRUPTED_BY_NAME by syscall number (ERESTARTSYS for the others). */
+const INTERRUPTED_BY_NR = new Int32Array(SYSCALL_NR_LIMIT).fill(ERESTARTSYS);
+for (const s of SYSCALLS) INTERRUPTED_BY_NR[s.nr] = INTERRUPTED_BY_NAME[s.name as SyscallName] ?? ERESTARTSYS;
 
 /** True for the results interruptCall gives a call that is left to restart. */
 export function isRestartCode(result: number): boolean {
@@ -58,7 +58,7 @@ export function interruptCall(k: Kernel, p: Proc, nr: number): number {
     p.callProgress = 0;
     return progress;
   }
-  const code = INTERRUPTED_BY_NR.get(nr) ?? ERESTARTSYS;
+  const code = nr >= 0 && nr < SYSCALL_NR_LIMIT ? INTERRUPTED_BY_NR[nr] : ERESTARTSYS;
   if (code < 0) return code;
   p.sig.restartCode = code;
   return -code;
@@ -67,7 +67,7 @@ export function interruptCall(k: Kernel, p: Proc, nr: number): number {
 /** Ends or restarts p's interrupted call, if any, now that a signal is acted on:
  *  `handler` is the action whose handler is about to run, or null when no handler
  *  ran. Runs before the handler's frame saves the registers. */
-export function settleInterruptedCall(k: Kernel, p: Proc, handler: SigAction | null): void {
+export function settleInterruptedCall(k: Kernel, p: Proc, handler: SigActionView | null): void {
   const code = p.sig.restartCode;
   if (code === 0) return;
   p.sig.restartCode = 0;

@@ -106,16 +106,23 @@ export function kernelInfo(sig: number): SigInfo {
   return { signo: sig, code: SI_KERNEL, pid: 0, uid: 0, addr: 0, fault: false };
 }
 
+/** A disposition as it is read; SignalState.writableAction gives one to change. */
+export interface SigActionView {
+  readonly handler: number;
+  readonly mask: { readonly lo: number; readonly hi: number };
+  readonly flags: number;
+}
+
 /** One signal's disposition: struct sigaction without the restorer. */
-export class SigAction {
+export class SigAction implements SigActionView {
   /** SIG_DFL, SIG_IGN or a code address (TEXT_BASE + index of a function). */
   handler = SIG_DFL;
   readonly mask = new SigSet();
   flags = 0;
 
-  copyFrom(other: SigAction): void {
+  copyFrom(other: SigActionView): void {
     this.handler = other.handler;
-    this.mask.copyFrom(other.mask);
+    this.mask.set(other.mask.lo, other.mask.hi);
     this.flags = other.flags;
   }
 
@@ -126,20 +133,38 @@ export class SigAction {
   }
 }
 
+/** An entry per signal number, all null (a loop: a fork makes one for its child). */
+function noInfo<T>(): (T | null)[] {
+  const entries: (T | null)[] = [];
+  for (let sig = 0; sig <= NSIG; sig++) entries.push(null);
+  return entries;
+}
+
+/** A disposition per signal, all SIG_DFL (entry 0 unused). */
+function newActions(): SigAction[] {
+  const actions: SigAction[] = [];
+  for (let sig = 0; sig <= NSIG; sig++) actions.push(new SigAction());
+  return actions;
+}
+
 export class SignalState {
   /** Standard signals pending (one bit each) and real-time signals with at least
    *  one queued instance. */
   readonly pending = new SigSet();
   /** siginfo of each pending standard signal. A standard signal is not queued: the
    *  first sender's info is kept until delivery (later ones are dropped). */
-  readonly info: (SigInfo | null)[] = new Array<SigInfo | null>(NSIG + 1).fill(null);
-  /** Queued instances of each real-time signal, oldest first. */
-  private readonly queues: (SigInfo[] | null)[] = new Array<SigInfo[] | null>(NSIG + 1).fill(null);
+  readonly info: (SigInfo | null)[] = noInfo();
+  /** Queued instances of each real-time signal, oldest first; made when the first
+   *  real-time signal is sent. */
+  private queues: (SigInfo[] | null)[] | null = null;
   /** Instances in all queues (bounded by SIGQUEUE_MAX). */
   queued = 0;
   readonly blocked = new SigSet();
-  /** Dispositions, indexed by signal number (entry 0 unused). */
-  readonly actions: readonly SigAction[] = Array.from({ length: NSIG + 1 }, () => new SigAction());
+  /** Dispositions by signal number (entry 0 unused), made on first use. After fork
+   *  parent and child share one table until either changes a disposition, which
+   *  copies it first: a fork copies none, and most children never change one. */
+  private table: SigAction[] | null = null;
+  private tableShared = false;
   /** The mask sigsuspend replaced; the first handler frame saves it instead of the
    *  temporary one, so sigreturn restores it. */
   savedMask: SigSet | null = null;
@@ -150,6 +175,25 @@ export class SignalState {
   alarm: Timer | null = null;
   /** Where pause and sigsuspend sleep: only a signal ends them. */
   readonly suspendWait = new WaitChannel('a signal');
+
+  /** Dispositions, indexed by signal number (entry 0 unused); a disposition is
+   *  changed only through writableAction. */
+  get actions(): readonly SigActionView[] {
+    return this.table ?? (this.table = newActions());
+  }
+
+  /** sig's disposition, to change: this process's own (a table still shared since
+   *  fork is copied first). */
+  writableAction(sig: number): SigAction {
+    let table = this.table ?? (this.table = newActions());
+    if (this.tableShared) {
+      const own = newActions();
+      for (let s = 0; s <= NSIG; s++) own[s].copyFrom(table[s]);
+      table = this.table = own;
+      this.tableShared = false;
+    }
+    return table[sig];
+  }
 
   /** True when sig is pending. */
   isPending(sig: number): boolean {
@@ -163,7 +207,8 @@ export class SignalState {
       if (this.pending.has(sig)) return false;
       this.info[sig] = info;
     } else {
-      const queue = this.queues[sig] ?? (this.queues[sig] = []);
+      const queues = this.queues ?? (this.queues = noInfo());
+      const queue = queues[sig] ?? (queues[sig] = []);
       queue.push(info);
       this.queued++;
     }
@@ -180,7 +225,7 @@ export class SignalState {
       this.pending.delete(sig);
       return info;
     }
-    const queue = this.queues[sig];
+    const queue = this.queues?.[sig];
     const info = queue?.shift() ?? null;
     if (info) this.queued--;
     if (!queue || queue.length === 0) this.pending.delete(sig);
@@ -192,7 +237,7 @@ export class SignalState {
     if (!this.pending.has(sig)) return;
     this.pending.delete(sig);
     this.info[sig] = null;
-    const queue = this.queues[sig];
+    const queue = this.queues?.[sig];
     if (queue) {
       this.queued -= queue.length;
       queue.length = 0;
@@ -244,7 +289,7 @@ export class SignalState {
     for (let sig = 1; sig <= NSIG; sig++) {
       const handler = this.actions[sig].handler;
       if ((sig === SIG.SIGKILL || sig === SIG.SIGSTOP) && handler !== SIG_DFL) return `disposition ${handler} for signal ${sig}`;
-      const held = sig < KERNEL_SIGRTMIN ? (this.info[sig] ? 1 : 0) : (this.queues[sig]?.length ?? 0);
+      const held = sig < KERNEL_SIGRTMIN ? (this.info[sig] ? 1 : 0) : (this.queues?.[sig]?.length ?? 0);
       if (this.pending.has(sig) !== held > 0) return `signal ${sig} pending ${this.pending.has(sig)} with ${held} instances`;
       if (sig >= KERNEL_SIGRTMIN) queued += held;
     }
@@ -253,7 +298,11 @@ export class SignalState {
 
   /** fork: the child has the parent's dispositions and mask, nothing pending. */
   inheritFrom(parent: SignalState): void {
-    for (let sig = 1; sig <= NSIG; sig++) this.actions[sig].copyFrom(parent.actions[sig]);
+    this.table = parent.table;
+    if (this.table) {
+      this.tableShared = true;
+      parent.tableShared = true;
+    }
     this.blocked.copyFrom(parent.blocked);
   }
 
@@ -261,7 +310,7 @@ export class SignalState {
    *  signals and the alarm stay. */
   resetForExec(): void {
     for (let sig = 1; sig <= NSIG; sig++) {
-      const action = this.actions[sig];
+      const action = this.writableAction(sig);
       const ignored = action.handler === SIG_IGN;
       action.reset();
       if (ignored) action.handler = SIG_IGN;

@@ -10,9 +10,16 @@
 // sleep: sleepOn returns BLOCKED leaving p running, and syscall.ts ends the call
 // with EINTR or leaves it to restart (sigrestart.ts).
 import type { Kernel } from './kernel.js';
+import { removeItem } from './list.js';
 import { panic } from './panic.js';
 import type { Proc } from './proc.js';
 import { BLOCKED } from './sysresult.js';
+
+/** What a sleeper waits for, worded only when a report asks: a sleep happens on
+ *  every blocking call, a deadlock report or a ps listing rarely. */
+export interface SleepReason {
+  describe(): string;
+}
 
 export class WaitChannel {
   readonly sleepers: Proc[] = [];
@@ -21,15 +28,16 @@ export class WaitChannel {
 }
 
 /** Puts the running process p to sleep on chan. `what` says what it waits for in
- *  deadlock reports ("read on pipe:[3] (empty)"). Returns BLOCKED. With a signal
+ *  deadlock reports ("read on pipe:[3] (empty)"), as words or as a SleepReason that
+ *  words it on demand. Returns BLOCKED. With a signal
  *  deliverable p stays running: the call is interrupted (Linux's signal_pending
  *  check before schedule()). */
-export function sleepOn(p: Proc, chan: WaitChannel, what: string): number {
+export function sleepOn(p: Proc, chan: WaitChannel, what: string | SleepReason): number {
   if (p.state !== 'running') panic('sleepOn', `pid ${p.pid} is ${p.state}, not running`);
   if (p.sig.hasDeliverable()) return BLOCKED;
   p.state = 'sleeping';
   p.sleepChannel = chan;
-  p.sleepWhat = what;
+  p.sleepReason = what;
   chan.sleepers.push(p);
   p.stats.voluntarySwitches++;
   return BLOCKED;
@@ -37,11 +45,16 @@ export function sleepOn(p: Proc, chan: WaitChannel, what: string): number {
 
 /** Makes every process sleeping on chan runnable, in the order they slept. */
 export function wakeup(k: Kernel, chan: WaitChannel): void {
-  if (chan.sleepers.length === 0) return;
-  for (const p of chan.sleepers.splice(0)) {
+  const sleepers = chan.sleepers;
+  const n = sleepers.length;
+  if (n === 0) return;
+  for (let i = 0; i < n; i++) {
+    const p = sleepers[i];
     p.sleepChannel = null;
     k.makeRunnable(p);
   }
+  // pop, not `length = 0`: the array keeps its storage for the next sleeper.
+  for (let i = 0; i < n; i++) sleepers.pop();
 }
 
 /** Wakes p alone if it sleeps (its deadline passed, a signal arrived); otherwise
@@ -56,8 +69,6 @@ export function wakeProc(k: Kernel, p: Proc): void {
 export function cancelSleep(p: Proc): void {
   const chan = p.sleepChannel;
   if (!chan) return;
-  const i = chan.sleepers.indexOf(p);
-  if (i < 0) panic('cancelSleep', `pid ${p.pid} is not on channel ${chan.name}`);
-  chan.sleepers.splice(i, 1);
+  if (!removeItem(chan.sleepers, p)) panic('cancelSleep', `pid ${p.pid} is not on channel ${chan.name}`);
   p.sleepChannel = null;
 }

@@ -1,14 +1,14 @@
 // The --stats report: per process when it exits, and for the whole run at the end.
 import type { PhysMem } from '../vm/physmem.js';
 import type { Proc, ProcStats } from './proc.js';
-import { SYSCALL_BY_NR } from './syscall-table.js';
+import { SYSCALLS } from './syscall-table.js';
 
 /** Lines (without the "ipcvm: " prefix) describing p's life. */
 export function procStatsLines(p: Proc): string[] {
   const s = p.stats;
   const calls: [string, number][] = [];
-  s.syscalls.forEach((count, nr) => {
-    if (count > 0) calls.push([SYSCALL_BY_NR.get(nr)?.name ?? `nr${nr}`, count]);
+  s.syscalls.forEach((count, slot) => {
+    if (count > 0) calls.push([SYSCALLS[slot].name, count]);
   });
   calls.sort((a, b) => b[1] - a[1]);
   const totalCalls = calls.reduce((n, [, c]) => n + c, 0);

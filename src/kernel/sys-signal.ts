@@ -11,7 +11,7 @@ import type { Proc } from './proc.js';
 import { SigSet } from './sigstate.js';
 import { isValidSignal, SIG } from './signals.js';
 import { sleepOn } from './sleep.js';
-import { copyin, writeI32s } from './uaccess.js';
+import { BAD_ADDRESS, copyin, readI32, writeI32s } from './uaccess.js';
 
 const SIG_BLOCK = 0;
 const SIG_UNBLOCK = 1;
@@ -22,11 +22,13 @@ const SIGACTION_SIZE = 16;
 
 /** The sigset_t at addr, or null when it cannot be read. */
 function readSigSet(k: Kernel, p: Proc, addr: number): SigSet | null {
-  const bytes = new Uint8Array(SIGSET_SIZE);
-  if (copyin(k, p, addr, bytes) < 0) return null;
-  const view = new DataView(bytes.buffer);
+  if ((addr >>> 0) + SIGSET_SIZE > 2 ** 32) return null;
+  const lo = readI32(k, p, addr);
+  if (lo === BAD_ADDRESS) return null;
+  const hi = readI32(k, p, addr + 4);
+  if (hi === BAD_ADDRESS) return null;
   const set = new SigSet();
-  set.set(view.getInt32(0, true), view.getInt32(4, true));
+  set.set(lo, hi);
   return set;
 }
 
@@ -47,9 +49,10 @@ export function sys_rt_sigaction(k: Kernel, p: Proc, args: Int32Array): number {
     fresh = new DataView(bytes.buffer);
   }
   const s = p.sig;
-  const action = s.actions[sig];
-  const old = [action.handler, action.mask.lo, action.mask.hi, action.flags];
+  const current = s.actions[sig];
+  const old = [current.handler, current.mask.lo, current.mask.hi, current.flags];
   if (fresh) {
+    const action = s.writableAction(sig);
     action.handler = fresh.getInt32(0, true);
     action.mask.set(fresh.getInt32(4, true), fresh.getInt32(8, true));
     action.mask.dropUnblockable();

@@ -7,7 +7,8 @@
 // Every name in SYSCALLS is bound here to its sys_<name> handler: the Record type
 // makes the compiler reject a missing one. Calls of later issues answer ENOSYS
 // and say so on stderr (once per call per kernel), never a silent success.
-import { SYS_LENGTH } from '../vm/cpu.js';
+import { Op } from '../isa/op.js';
+import { SYS_LENGTH, Trap } from '../vm/cpu.js';
 import { sys_alarm } from './alarm.js';
 import { sys_brk } from './brk.js';
 import { sys_ipcvm_compile } from './cc.js';
@@ -24,7 +25,7 @@ import { sys_msgctl, sys_msgget, sys_msgrcv, sys_msgsnd } from './msg.js';
 import { panic } from './panic.js';
 import type { Proc } from './proc.js';
 import { sys_ipcvm_procstat } from './procstat.js';
-import { SYSCALL_NR_LIMIT } from './proc.js';
+import { SYSCALL_NR_LIMIT, SYSCALL_SLOT } from './proc.js';
 import { sys_semget, sys_semop } from './sem.js';
 import { sys_semctl } from './semctl.js';
 import { sys_shmat, sys_shmctl, sys_shmdt, sys_shmget } from './shm.js';
@@ -152,7 +153,7 @@ export function syscall(k: Kernel, p: Proc): void {
     if (fresh) {
       // A new call, not the re-run of a blocked one: what an abandoned call left
       // (an interrupted FIFO open's description, a pipe write's progress) goes.
-      p.stats.syscalls[nr]++;
+      p.stats.syscalls[SYSCALL_SLOT[nr]]++;
       p.callProgress = 0;
       p.fds.dropPendingOpen(k);
     }
@@ -176,6 +177,19 @@ export function syscall(k: Kernel, p: Proc): void {
   if (result === NO_RESULT) return;
   cpu.a = result | 0;
   cpu.pc += SYS_LENGTH;
+}
+
+/** A process woken from a sleep re-runs the call it blocked in: this does what the
+ *  interpreter would do with the SYS instruction its pc is still on (trap with the
+ *  call's number, counting one step) without entering the interpreter for a single
+ *  instruction. Returns the trap for the kernel to handle. */
+export function reissueBlockedCall(p: Proc): Trap {
+  const cpu = p.cpu;
+  const code = p.image.code;
+  if (code[cpu.pc] !== Op.SYS) panic('reissueBlockedCall', `pid ${p.pid}: no SYS at pc ${cpu.pc}`);
+  cpu.trapArg = code[cpu.pc + 1];
+  cpu.steps++;
+  return Trap.SYSCALL;
 }
 
 /** Ends the call p sleeps in with `result`, on p's behalf, instead of letting it

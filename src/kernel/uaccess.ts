@@ -4,7 +4,13 @@
 // not touch gives -EFAULT, never an exception and never a signal. If no frame is
 // left the process is OOM-killed (the kill lands at its return to user mode) and
 // the copy fails with -EFAULT. Bulk copies move a page-sized run at a time.
-import { PAGE_SIZE } from '../isa/abi.js';
+//
+// These run on every system call, so they allocate nothing on their common paths:
+// a page the process's TLB already holds needs no page-table walk, a short run is
+// copied byte by byte (a typed-array view costs more than the bytes), and a
+// caller copying to or from part of a buffer passes an offset, not a subarray.
+import { PAGE_SHIFT, PAGE_SIZE } from '../isa/abi.js';
+import { TLB_MASK } from '../vm/mmu.js';
 import { E } from './errno.js';
 import { handlePageFault } from './fault.js';
 import type { Kernel } from './kernel.js';
@@ -24,6 +30,11 @@ const utf8 = new TextDecoder('utf-8');
  *  in if needed; -1 when the guest may not make that access. */
 function physical(k: Kernel, p: Proc, addr: number, write: boolean): number {
   const mmu = p.mm.mmu;
+  const vpn = addr >>> PAGE_SHIFT;
+  const slot = vpn & TLB_MASK;
+  if (write) {
+    if (mmu.tlbWriteTag[slot] === vpn) return mmu.tlbWriteBase[slot] + (addr & OFFSET_MASK);
+  } else if (mmu.tlbReadTag[slot] === vpn) return mmu.tlbReadBase[slot] + (addr & OFFSET_MASK);
   const phys = mmu.translate(addr, write);
   if (phys >= 0) return phys;
   const outcome = handlePageFault(k, p, addr, write);
@@ -41,34 +52,50 @@ function inRange(addr: number, length: number): boolean {
   return addr + length <= 2 ** 32;
 }
 
+/** Runs up to this many bytes are copied byte by byte rather than through a view. */
+const SHORT_RUN = 64;
+
 /** Fills dst from guest memory at addr. 0, or -EFAULT (dst partly filled). */
 export function copyin(k: Kernel, p: Proc, addr: number, dst: Uint8Array): number {
-  let at = addr >>> 0;
-  if (!inRange(at, dst.length)) return -E.EFAULT;
+  return copyinTo(k, p, addr, dst, 0, dst.length);
+}
+
+/** Fills dst[at, at + n) from guest memory at addr. 0, or -EFAULT (partly filled). */
+export function copyinTo(k: Kernel, p: Proc, addr: number, dst: Uint8Array, at: number, n: number): number {
+  let from = addr >>> 0;
+  if (!inRange(from, n)) return -E.EFAULT;
   const u8 = k.mem.u8;
-  for (let done = 0; done < dst.length; ) {
-    const run = Math.min(dst.length - done, PAGE_SIZE - (at & OFFSET_MASK));
-    const phys = physical(k, p, at, false);
+  for (let done = 0; done < n; ) {
+    const run = Math.min(n - done, PAGE_SIZE - (from & OFFSET_MASK));
+    const phys = physical(k, p, from, false);
     if (phys < 0) return -E.EFAULT;
-    dst.set(u8.subarray(phys, phys + run), done);
+    if (run <= SHORT_RUN) for (let i = 0, to = at + done; i < run; i++) dst[to + i] = u8[phys + i];
+    else dst.set(u8.subarray(phys, phys + run), at + done);
     done += run;
-    at += run;
+    from += run;
   }
   return 0;
 }
 
 /** Writes src to guest memory at addr. 0, or -EFAULT (a prefix may be written). */
 export function copyout(k: Kernel, p: Proc, addr: number, src: Uint8Array): number {
-  let at = addr >>> 0;
-  if (!inRange(at, src.length)) return -E.EFAULT;
+  return copyoutFrom(k, p, addr, src, 0, src.length);
+}
+
+/** Writes src[at, at + n) to guest memory at addr. 0, or -EFAULT (a prefix may be
+ *  written). */
+export function copyoutFrom(k: Kernel, p: Proc, addr: number, src: Uint8Array, at: number, n: number): number {
+  let to = addr >>> 0;
+  if (!inRange(to, n)) return -E.EFAULT;
   const u8 = k.mem.u8;
-  for (let done = 0; done < src.length; ) {
-    const run = Math.min(src.length - done, PAGE_SIZE - (at & OFFSET_MASK));
-    const phys = physical(k, p, at, true);
+  for (let done = 0; done < n; ) {
+    const run = Math.min(n - done, PAGE_SIZE - (to & OFFSET_MASK));
+    const phys = physical(k, p, to, true);
     if (phys < 0) return -E.EFAULT;
-    u8.set(src.subarray(done, done + run), phys);
+    if (run <= SHORT_RUN) for (let i = 0, from = at + done; i < run; i++) u8[phys + i] = src[from + i];
+    else u8.set(src.subarray(at + done, at + done + run), phys);
     done += run;
-    at += run;
+    to += run;
   }
   return 0;
 }
@@ -97,8 +124,36 @@ export function writeI32(k: Kernel, p: Proc, addr: number, value: number): numbe
   return copyout(k, p, at, new Uint8Array([value, value >>> 8, value >>> 16, value >>> 24]));
 }
 
+/** Reads `count` consecutive int32s at addr (a struct of words) into out. False
+ *  when any of them cannot be read (out is then partly filled). */
+export function readI32s(k: Kernel, p: Proc, addr: number, out: Int32Array | number[], count: number): boolean {
+  const at = addr >>> 0;
+  if (!inRange(at, 4 * count)) return false;
+  if (count > 0 && (at & 3) === 0 && (at & OFFSET_MASK) + 4 * count <= PAGE_SIZE) {
+    const phys = physical(k, p, at, false);
+    if (phys < 0) return false;
+    const i32 = k.mem.i32;
+    for (let i = 0, w = phys >> 2; i < count; i++) out[i] = i32[w + i];
+    return true;
+  }
+  for (let i = 0; i < count; i++) {
+    const v = readI32(k, p, at + 4 * i);
+    if (v === BAD_ADDRESS) return false;
+    out[i] = v;
+  }
+  return true;
+}
+
 /** Writes consecutive int32s (a struct of words: timespec, rusage). 0 or -EFAULT. */
 export function writeI32s(k: Kernel, p: Proc, addr: number, values: readonly number[]): number {
+  const at = addr >>> 0;
+  if (values.length > 0 && (at & 3) === 0 && (at & OFFSET_MASK) + 4 * values.length <= PAGE_SIZE) {
+    const phys = physical(k, p, at, true);
+    if (phys < 0) return -E.EFAULT;
+    const i32 = k.mem.i32;
+    for (let i = 0, w = phys >> 2; i < values.length; i++) i32[w + i] = values[i];
+    return 0;
+  }
   const bytes = new Uint8Array(values.length * 4);
   const view = new DataView(bytes.buffer);
   values.forEach((v, i) => view.setInt32(i * 4, v, true));

@@ -4,7 +4,7 @@
 import { E } from './errno.js';
 import type { Kernel } from './kernel.js';
 import type { Proc } from './proc.js';
-import { sleepOn } from './sleep.js';
+import { sleepOn, type SleepReason } from './sleep.js';
 import { copyout, writeI32 } from './uaccess.js';
 
 export const WNOHANG = 1;
@@ -33,11 +33,17 @@ function reportable(child: Proc, options: number): number {
   return -1;
 }
 
-function describe(pid: number): string {
-  if (pid > 0) return `wait4 for child ${pid}`;
-  if (pid === -1) return 'wait4 for any child';
-  if (pid === 0) return 'wait4 for a child in its process group';
-  return `wait4 for a child in process group ${-pid}`;
+/** What a wait4 sleeps for, worded on demand. */
+class WaitReason implements SleepReason {
+  constructor(private readonly pid: number) {}
+
+  describe(): string {
+    const pid = this.pid;
+    if (pid > 0) return `wait4 for child ${pid}`;
+    if (pid === -1) return 'wait4 for any child';
+    if (pid === 0) return 'wait4 for a child in its process group';
+    return `wait4 for a child in process group ${-pid}`;
+  }
 }
 
 /** wait4(pid, status*, options, rusage*): the child's pid, 0 with WNOHANG when no
@@ -64,5 +70,5 @@ export function sys_wait4(k: Kernel, p: Proc, args: Int32Array): number {
   }
   if (!matched) return -E.ECHILD;
   if (options & WNOHANG) return 0;
-  return sleepOn(p, p.childWait, describe(pid));
+  return sleepOn(p, p.childWait, new WaitReason(pid));
 }

@@ -4,9 +4,13 @@
 // signal-return stub), so a corrupted function pointer or return address traps
 // instead of jumping into the middle of an instruction.
 // Built once per loaded program and shared by every process running it.
+// It also carries the program's JS tier (jit.ts): the countdowns with which the
+// interpreter finds hot code, and the compiled functions; IPCVM_JIT=off in the
+// environment (the CLI's --no-jit) or { jit: 'off' } switches the tier off.
 import { Op } from '../isa/op.js';
 import { instructionLength } from '../isa/opcodes.js';
 import type { Module } from '../isa/module.js';
+import { coldCountdowns, Jit, jitFor } from './jit.js';
 
 export interface Image {
   readonly module: Module;
@@ -15,11 +19,33 @@ export interface Image {
   readonly isEntry: Uint8Array;
   /** 1 right after every CALL/CALLI and at module.sigreturn. Length code.length + 1. */
   readonly isReturnSite: Uint8Array;
+  /** The JS tier of this program, or null when it is off. */
+  readonly jit: Jit | null;
+  /** Per code index, the countdown the interpreter decrements on arriving there by a
+   *  jump, call or return; at <= 0 it hands over to the JS tier (jit.ts). Never
+   *  reaches 0 in practice when the tier is off. Length code.length + 1. */
+  readonly hot: Int32Array;
+}
+
+export interface ImageOptions {
+  /** The JS tier: 'on' (compile hot functions), 'off', or 'eager' (compile each function
+   *  the first time it is reached: for tests, so compiled code runs nearly everything).
+   *  Default: the IPCVM_JIT environment variable (off, 0, eager), else 'on'. */
+  jit?: JitMode;
+}
+
+export type JitMode = 'on' | 'off' | 'eager';
+
+/** The default JIT mode: IPCVM_JIT=off (or 0) turns the tier off, IPCVM_JIT=eager makes it eager. */
+export function jitModeFromEnvironment(): JitMode {
+  const setting = process.env.IPCVM_JIT;
+  if (setting === 'off' || setting === '0') return 'off';
+  return setting === 'eager' ? 'eager' : 'on';
 }
 
 /** Panics when the code cannot be walked instruction by instruction or a function
  *  start / sigreturn is not an instruction start: the verifier should have caught it. */
-export function makeImage(module: Module): Image {
+export function makeImage(module: Module, options: ImageOptions = {}): Image {
   const code = module.code;
   const length = code.length;
   const isStart = new Uint8Array(length + 1);
@@ -41,5 +67,9 @@ export function makeImage(module: Module): Image {
     if (!isStart[module.sigreturn]) throw new Error(`makeImage: sigreturn ${module.sigreturn} is not an instruction`);
     isReturnSite[module.sigreturn] = 1;
   }
-  return { module, code, isEntry, isReturnSite };
+  const base = { module, code, isEntry, isReturnSite };
+  const mode = options.jit ?? jitModeFromEnvironment();
+  if (mode === 'off') return { ...base, jit: null, hot: coldCountdowns(length) };
+  const jit = mode === 'eager' ? new Jit(base, 1) : jitFor(base);
+  return { ...base, jit, hot: jit.hot };
 }

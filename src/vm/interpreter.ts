@@ -22,16 +22,50 @@
 //
 // cpu.steps counts completed instructions: a SYS counts each time it traps, an
 // instruction that faults does not.
+//
+// The JS tier (jit.ts): interpret() is a small driver that runs compiled code where
+// there is some and this loop elsewhere. The loop decrements a countdown at every
+// code index it arrives at by a call, a jump or a return and hands back to the
+// driver when one runs out (ENTER_TIER), which compiles the function there or runs
+// its compiled code. Both tiers count the same steps and stop at the same
+// instruction, so a run is the same with and without the tier.
+//
+// This file is long because the loop must be one function: V8 keeps its registers
+// in machine registers only while the whole dispatch is one flat switch.
 import { TEXT_BASE } from '../isa/abi.js';
 import { Op } from '../isa/op.js';
 import { copyBlock, pageFault, probe, readBytes, writeBytes, zeroBlock } from './access.js';
 import { Trap, type Cpu } from './cpu.js';
 import type { Image } from './image.js';
+import { ENTER_TIER, LOW_BUDGET, RESUME, RETURNED } from './jit-exits.js';
+import { NEVER } from './jit.js';
 import type { Mmu } from './mmu.js';
 
-/** Runs at most budget (>= 1) instructions. Panics if pc does not hold an opcode,
- *  which a verified module cannot reach. */
+/** Runs at most budget (>= 1) instructions, in compiled code where the JS tier has
+ *  some. Panics if pc does not hold an opcode, which a verified module cannot reach. */
 export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number): Trap {
+  const jit = image.jit;
+  const first = cpu.steps;
+  // After LOW_BUDGET the interpreter finishes the slice without handing over.
+  let hot = image.hot;
+  for (;;) {
+    const left = budget - (cpu.steps - first);
+    if (jit !== null && hot === image.hot && jit.entries[cpu.pc] !== undefined) {
+      const why = jit.run(cpu, mmu, left);
+      if (why === LOW_BUDGET) hot = jit.cold;
+      else if (why !== RETURNED && why !== RESUME) return why as Trap;
+      continue;
+    }
+    if (left <= 0) return Trap.BUDGET;
+    const why = dispatch(cpu, mmu, image, left, hot);
+    if (why !== ENTER_TIER) return why as Trap;
+    if (hot !== image.hot || jit === null || !jit.prepare(cpu.pc)) hot[cpu.pc] = NEVER;
+  }
+}
+
+/** The dispatch loop: at most budget (>= 1) instructions; returns a Trap or
+ *  ENTER_TIER (pc is then where a countdown of `hot` ran out). */
+function dispatch(cpu: Cpu, mmu: Mmu, image: Image, budget: number, hot: Int32Array): number {
   const code = image.code;
   const codeLength = code.length;
   const isEntry = image.isEntry;
@@ -50,7 +84,7 @@ export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number): Tra
   let bp = cpu.bp | 0;
   let a = cpu.a | 0;
   let left = budget;
-  let trap = Trap.BUDGET;
+  let trap: number = Trap.BUDGET;
   let b = 0;
 
   // Names in the cases: x a guest address, vpn/s its page and TLB slot, p a physical
@@ -359,6 +393,394 @@ export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number): Tra
         a = b >>> 0 >= a >>> 0 ? 1 : 0; sp = (sp + 4) | 0; pc += 1; break;
       }
 
+      // Right operand an immediate k (x below) or a word local: no stack traffic.
+      case Op.MULI: { const x = code[pc + 1]; a = Math.imul(a, x); pc += 2; break; }
+      case Op.DIVI: {
+        const x = code[pc + 1];
+        if (x === 0) { trap = Trap.DIVIDE_BY_ZERO; break loop; }
+        a = (a / x) | 0; pc += 2; break;
+      }
+      case Op.DIVUI: {
+        const x = code[pc + 1];
+        if (x === 0) { trap = Trap.DIVIDE_BY_ZERO; break loop; }
+        a = ((a >>> 0) / (x >>> 0)) | 0; pc += 2; break;
+      }
+      case Op.MODI: {
+        const x = code[pc + 1];
+        if (x === 0) { trap = Trap.DIVIDE_BY_ZERO; break loop; }
+        a = (a % x) | 0; pc += 2; break;
+      }
+      case Op.MODUI: {
+        const x = code[pc + 1];
+        if (x === 0) { trap = Trap.DIVIDE_BY_ZERO; break loop; }
+        a = ((a >>> 0) % (x >>> 0)) | 0; pc += 2; break;
+      }
+      case Op.ANDI: { const x = code[pc + 1]; a = a & x; pc += 2; break; }
+      case Op.ORI: { const x = code[pc + 1]; a = a | x; pc += 2; break; }
+      case Op.XORI: { const x = code[pc + 1]; a = a ^ x; pc += 2; break; }
+      case Op.SHLI: { const x = code[pc + 1]; a = a << (x & 31); pc += 2; break; }
+      case Op.SHRI: { const x = code[pc + 1]; a = a >> (x & 31); pc += 2; break; }
+      case Op.SHRUI: { const x = code[pc + 1]; a = (a >>> (x & 31)) | 0; pc += 2; break; }
+      case Op.EQI: { const x = code[pc + 1]; a = a === x ? 1 : 0; pc += 2; break; }
+      case Op.NEI: { const x = code[pc + 1]; a = a !== x ? 1 : 0; pc += 2; break; }
+      case Op.LTI: { const x = code[pc + 1]; a = a < x ? 1 : 0; pc += 2; break; }
+      case Op.LEI: { const x = code[pc + 1]; a = a <= x ? 1 : 0; pc += 2; break; }
+      case Op.GTI: { const x = code[pc + 1]; a = a > x ? 1 : 0; pc += 2; break; }
+      case Op.GEI: { const x = code[pc + 1]; a = a >= x ? 1 : 0; pc += 2; break; }
+      case Op.LTUI: { const x = code[pc + 1]; a = a >>> 0 < x >>> 0 ? 1 : 0; pc += 2; break; }
+      case Op.LEUI: { const x = code[pc + 1]; a = a >>> 0 <= x >>> 0 ? 1 : 0; pc += 2; break; }
+      case Op.GTUI: { const x = code[pc + 1]; a = a >>> 0 > x >>> 0 ? 1 : 0; pc += 2; break; }
+      case Op.GEUI: { const x = code[pc + 1]; a = a >>> 0 >= x >>> 0 ? 1 : 0; pc += 2; break; }
+      case Op.ADDL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = (a + x) | 0; pc += 2; break;
+      }
+      case Op.SUBL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = (a - x) | 0; pc += 2; break;
+      }
+      case Op.MULL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = Math.imul(a, x); pc += 2; break;
+      }
+      case Op.DIVL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        if (x === 0) { trap = Trap.DIVIDE_BY_ZERO; break loop; }
+        a = (a / x) | 0; pc += 2; break;
+      }
+      case Op.DIVUL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        if (x === 0) { trap = Trap.DIVIDE_BY_ZERO; break loop; }
+        a = ((a >>> 0) / (x >>> 0)) | 0; pc += 2; break;
+      }
+      case Op.MODL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        if (x === 0) { trap = Trap.DIVIDE_BY_ZERO; break loop; }
+        a = (a % x) | 0; pc += 2; break;
+      }
+      case Op.MODUL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        if (x === 0) { trap = Trap.DIVIDE_BY_ZERO; break loop; }
+        a = ((a >>> 0) % (x >>> 0)) | 0; pc += 2; break;
+      }
+      case Op.ANDL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a & x; pc += 2; break;
+      }
+      case Op.ORL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a | x; pc += 2; break;
+      }
+      case Op.XORL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a ^ x; pc += 2; break;
+      }
+      case Op.SHLL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a << (x & 31); pc += 2; break;
+      }
+      case Op.SHRL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a >> (x & 31); pc += 2; break;
+      }
+      case Op.SHRUL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = (a >>> (x & 31)) | 0; pc += 2; break;
+      }
+      case Op.EQL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a === x ? 1 : 0; pc += 2; break;
+      }
+      case Op.NEL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a !== x ? 1 : 0; pc += 2; break;
+      }
+      case Op.LTL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a < x ? 1 : 0; pc += 2; break;
+      }
+      case Op.LEL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a <= x ? 1 : 0; pc += 2; break;
+      }
+      case Op.GTL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a > x ? 1 : 0; pc += 2; break;
+      }
+      case Op.GEL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a >= x ? 1 : 0; pc += 2; break;
+      }
+      case Op.LTUL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a >>> 0 < x >>> 0 ? 1 : 0; pc += 2; break;
+      }
+      case Op.LEUL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a >>> 0 <= x >>> 0 ? 1 : 0; pc += 2; break;
+      }
+      case Op.GTUL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a >>> 0 > x >>> 0 ? 1 : 0; pc += 2; break;
+      }
+      case Op.GEUL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = a >>> 0 >= x >>> 0 ? 1 : 0; pc += 2; break;
+      }
+      // Compare and branch; a is unchanged.
+      case Op.JEQI: {
+        const x = code[pc + 1];
+        pc = a === x ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JNEI: {
+        const x = code[pc + 1];
+        pc = a !== x ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JLTI: {
+        const x = code[pc + 1];
+        pc = a < x ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JLEI: {
+        const x = code[pc + 1];
+        pc = a <= x ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JGTI: {
+        const x = code[pc + 1];
+        pc = a > x ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JGEI: {
+        const x = code[pc + 1];
+        pc = a >= x ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JLTUI: {
+        const x = code[pc + 1];
+        pc = a >>> 0 < x >>> 0 ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JLEUI: {
+        const x = code[pc + 1];
+        pc = a >>> 0 <= x >>> 0 ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JGTUI: {
+        const x = code[pc + 1];
+        pc = a >>> 0 > x >>> 0 ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JGEUI: {
+        const x = code[pc + 1];
+        pc = a >>> 0 >= x >>> 0 ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JEQL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        pc = a === x ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JNEL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        pc = a !== x ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JLTL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        pc = a < x ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JLEL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        pc = a <= x ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JGTL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        pc = a > x ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JGEL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        pc = a >= x ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JLTUL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        pc = a >>> 0 < x >>> 0 ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JLEUL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        pc = a >>> 0 <= x >>> 0 ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JGTUL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        pc = a >>> 0 > x >>> 0 ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+      case Op.JGEUL: {
+        const y = (bp + code[pc + 1]) | 0, vpn = y >>> 12, s = vpn & tlbMask;
+        let x: number;
+        if (rTag[s] === vpn && (y & 3) === 0) x = i32[(rBase[s] + (y & 0xfff)) >> 2];
+        else if (probe(cpu, mmu, y, 4, false)) x = readBytes(mmu, y, 4);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        pc = a >>> 0 >= x >>> 0 ? code[pc + 2] : pc + 3;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      }
+
       case Op.NEG: a = -a | 0; pc += 1; break;
       case Op.NOT: a = ~a; pc += 1; break;
       case Op.LNOT: a = a === 0 ? 1 : 0; pc += 1; break;
@@ -368,15 +790,26 @@ export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number): Tra
       case Op.ZXH: a &= 0xffff; pc += 1; break;
       case Op.BOOL: a = a !== 0 ? 1 : 0; pc += 1; break;
 
-      case Op.JMP: pc = code[pc + 1]; break;
-      case Op.JZ: pc = a === 0 ? code[pc + 1] : pc + 2; break;
-      case Op.JNZ: pc = a !== 0 ? code[pc + 1] : pc + 2; break;
+      case Op.JMP:
+        pc = code[pc + 1];
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      case Op.JZ:
+        pc = a === 0 ? code[pc + 1] : pc + 2;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
+      case Op.JNZ:
+        pc = a !== 0 ? code[pc + 1] : pc + 2;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
       case Op.CALL: {
         const x = (sp - 4) | 0, vpn = x >>> 12, s = vpn & tlbMask, ret = (textBase + pc + 2) | 0;
         if (wTag[s] === vpn && (x & 3) === 0) i32[(wBase[s] + (x & 0xfff)) >> 2] = ret;
         else if (probe(cpu, mmu, x, 4, true)) writeBytes(mmu, x, 4, ret);
         else { trap = Trap.PAGE_FAULT; break loop; }
-        sp = x; pc = code[pc + 1]; break;
+        sp = x; pc = code[pc + 1];
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
       }
       case Op.CALLI: {
         const target = (a - textBase) | 0;
@@ -385,7 +818,9 @@ export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number): Tra
         if (wTag[s] === vpn && (x & 3) === 0) i32[(wBase[s] + (x & 0xfff)) >> 2] = ret;
         else if (probe(cpu, mmu, x, 4, true)) writeBytes(mmu, x, 4, ret);
         else { trap = Trap.PAGE_FAULT; break loop; }
-        sp = x; pc = target; break;
+        sp = x; pc = target;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
       }
       case Op.ENT: {
         const x = (sp - 4) | 0, vpn = x >>> 12, s = vpn & tlbMask;
@@ -408,12 +843,15 @@ export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number): Tra
         } else { trap = Trap.PAGE_FAULT; break loop; }
         const target = (ret - textBase) | 0;
         if (target >>> 0 >= codeLength || isReturnSite[target] === 0) { cpu.trapAddr = ret >>> 0; trap = Trap.BAD_RETURN; break loop; }
-        sp = (bp + 8) | 0; bp = savedBp; pc = target; break;
+        sp = (bp + 8) | 0; bp = savedBp; pc = target;
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
+        break;
       }
       case Op.JTAB: {
         // JTAB lo n default t0 .. t(n-1)
         const index = (a - code[pc + 1]) >>> 0;
         pc = index < code[pc + 2] ? code[pc + 4 + index] : code[pc + 3];
+        if (--hot[pc] <= 0) { trap = ENTER_TIER; break loop; }
         break;
       }
 
@@ -440,6 +878,7 @@ export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number): Tra
   cpu.sp = sp >>> 0;
   cpu.bp = bp >>> 0;
   cpu.a = a;
-  cpu.steps += trap === Trap.BUDGET || trap === Trap.SYSCALL ? budget - left : budget - left - 1;
+  // The instruction that traps counts only for SYSCALL and ENTER_TIER (it completed).
+  cpu.steps += trap === Trap.BUDGET || trap === Trap.SYSCALL || trap === ENTER_TIER ? budget - left : budget - left - 1;
   return trap;
 }

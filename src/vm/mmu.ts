@@ -5,7 +5,10 @@
 // for the kernel (which page to copy on a write fault, which frame belongs to a
 // segment). The table has two levels, a 1024-entry directory of 1024-entry tables
 // created on first use, so a small process costs a few KiB instead of the 4 MiB of
-// a flat table over the 2^20 pages of a 32-bit address space.
+// a flat table over the 2^20 pages of a 32-bit address space. Each table ends with
+// a bitmap of its present entries, and the directory keeps the list of its tables,
+// so walking the present pages (fork, exit, munmap) skips the empty ones 32 at a
+// time instead of reading all 1024 entries of each table.
 //
 // The TLB is direct mapped and split in a read half and a write half, each a pair of
 // Int32Arrays (tag = vpn or -1, base = physical byte address of the page), so the
@@ -26,6 +29,8 @@ export const TLB_MASK = TLB_SIZE - 1;
 const DIR_SHIFT = 10;
 const TABLE_SIZE = 1 << DIR_SHIFT;
 const TABLE_MASK = TABLE_SIZE - 1;
+/** Words of the present bitmap at the end of each table. */
+const BITMAP_WORDS = TABLE_SIZE / 32;
 const VPN_LIMIT = 1 << (32 - PAGE_SHIFT);
 const OFFSET_MASK = PAGE_SIZE - 1;
 const FRAME_MASK = ~OFFSET_MASK;
@@ -37,6 +42,8 @@ export class Mmu {
   readonly tlbWriteTag = new Int32Array(TLB_SIZE).fill(-1);
   readonly tlbWriteBase = new Int32Array(TLB_SIZE);
   private readonly directory: (Int32Array | null)[] = new Array<Int32Array | null>(TABLE_SIZE).fill(null);
+  /** Directory indexes that have a table, ascending. */
+  private readonly tableIndexes: number[] = [];
   private present = 0;
   private tables = 0;
 
@@ -61,13 +68,14 @@ export class Mmu {
     let table = this.directory[vpn >>> DIR_SHIFT];
     if (!table) {
       if (pte === 0) return;
-      table = new Int32Array(TABLE_SIZE);
-      this.directory[vpn >>> DIR_SHIFT] = table;
-      this.tables++;
+      table = this.addTable(vpn >>> DIR_SHIFT);
     }
-    const old = table[vpn & TABLE_MASK];
+    const i = vpn & TABLE_MASK;
+    const old = table[i];
     this.present += (pte & PTE_PRESENT) - (old & PTE_PRESENT);
-    table[vpn & TABLE_MASK] = pte;
+    table[i] = pte;
+    if (pte & PTE_PRESENT) table[TABLE_SIZE + (i >> 5)] |= 1 << (i & 31);
+    else table[TABLE_SIZE + (i >> 5)] &= ~(1 << (i & 31));
     this.invalidate(vpn);
   }
 
@@ -78,14 +86,36 @@ export class Mmu {
   /** Calls fn for every present PTE in ascending vpn order; fn may change or clear
    *  the entry it is given. */
   forEachPte(fn: (vpn: number, pte: number) => void): void {
-    for (let d = 0; d < TABLE_SIZE; d++) {
-      const table = this.directory[d];
-      if (!table) continue;
-      for (let i = 0; i < TABLE_SIZE; i++) {
-        const pte = table[i];
-        if (pte & PTE_PRESENT) fn((d << DIR_SHIFT) | i, pte);
+    for (const d of this.tableIndexes) {
+      const table = this.directory[d] as Int32Array;
+      for (let w = 0; w < BITMAP_WORDS; w++) {
+        let bits = table[TABLE_SIZE + w];
+        while (bits !== 0) {
+          const i = (w << 5) | (31 - Math.clz32(bits & -bits));
+          bits &= bits - 1;
+          fn((d << DIR_SHIFT) | i, table[i]);
+        }
       }
     }
+  }
+
+  /** The first vpn in [from, end) whose PTE is present, or -1. */
+  nextPresent(from: number, end: number): number {
+    for (let d = from >>> DIR_SHIFT, start = from & TABLE_MASK; d << DIR_SHIFT < end && d < TABLE_SIZE; d++, start = 0) {
+      const table = this.directory[d];
+      if (!table) continue;
+      let w = start >> 5;
+      let bits = table[TABLE_SIZE + w] & (-1 << (start & 31));
+      for (;;) {
+        if (bits !== 0) {
+          const vpn = (d << DIR_SHIFT) | (w << 5) | (31 - Math.clz32(bits & -bits));
+          return vpn < end ? vpn : -1;
+        }
+        if (++w === BITMAP_WORDS) break;
+        bits = table[TABLE_SIZE + w];
+      }
+    }
+    return -1;
   }
 
   /** Resident pages: PTEs with PRESENT set. */
@@ -120,6 +150,17 @@ export class Mmu {
       this.tlbWriteBase[slot] = base;
     }
     return base + (addr & OFFSET_MASK);
+  }
+
+  /** A new, empty table for directory index d (with its present bitmap). */
+  private addTable(d: number): Int32Array {
+    const table = new Int32Array(TABLE_SIZE + BITMAP_WORDS);
+    this.directory[d] = table;
+    this.tables++;
+    let at = this.tableIndexes.length;
+    while (at > 0 && this.tableIndexes[at - 1] > d) at--;
+    this.tableIndexes.splice(at, 0, d);
+    return table;
   }
 
   private invalidate(vpn: number): void {

@@ -1,0 +1,281 @@
+// Turns one guest function into a JavaScript function (the JS tier, see jit.ts).
+//
+// Shape of the generated code: the function's basic blocks become the cases of a
+// `switch (pc)` inside a loop, so it can be entered at any block start (its entry, a
+// loop head, a return site, the instruction after a SYS); a jump is `pc = t;
+// continue`, falling through to the next block is falling through to the next case.
+// Registers live in JS locals. Each block first takes its instruction count from the
+// budget, or leaves (LOW_BUDGET) when fewer are left, so the interpreter finishes the
+// slice and the budget ends at the very instruction it would end at without the tier.
+//
+// Every exit (a trap, a call or jump the compiled code does not follow) goes through
+// `break out` after setting pc, why and the budget: for a trap that does not count
+// (a fault) the faulting instruction and the rest of the block are given back. An
+// instruction commits registers only after its last possible fault, exactly as the
+// interpreter does, so the state at an exit is the interpreter's. Memory accesses use
+// the same inline TLB fast path and the same slow paths (access.ts).
+//
+// Within a block the values pushed on the operand stack are also kept in JS locals
+// (the "known stack"), so a later pop need not read memory back. Every push is still
+// written to guest memory (stale stack contents are visible to a guest that reads an
+// uninitialised local); the known stack is forgotten at every block start and at every
+// store, call or sp adjustment, which could change those words behind its back.
+import { Trap } from './cpu.js';
+import type { FunctionSymbol } from '../isa/module.js';
+import { OPCODE_BY_CODE, instructionLength } from '../isa/opcodes.js';
+import { Op } from '../isa/op.js';
+import type { copyBlock, probe, readBytes, writeBytes, zeroBlock } from './access.js';
+import type { addSlow, cacheStackPage, loadSlow, loadStack, storeSlow, storeStack } from './jit-runtime.js';
+import { TLB_MASK } from './mmu.js';
+import { LOW_BUDGET, RESUME } from './jit-exits.js';
+import { translateInstruction } from './jit-ops.js';
+import type { JitMachine } from './jit.js';
+
+/** A compiled guest function: runs from the block starting at `entry`; returns why it stopped. */
+export type JitFunction = (m: JitMachine, entry: number) => number;
+
+/** What generated code calls: the slow paths and the program's tables. */
+export interface Runtime {
+  probe: typeof probe;
+  readBytes: typeof readBytes;
+  writeBytes: typeof writeBytes;
+  copyBlock: typeof copyBlock;
+  zeroBlock: typeof zeroBlock;
+  loadSlow: typeof loadSlow;
+  storeSlow: typeof storeSlow;
+  loadStack: typeof loadStack;
+  storeStack: typeof storeStack;
+  cacheStackPage: typeof cacheStackPage;
+  addSlow: typeof addSlow;
+  entries: (JitFunction | undefined)[];
+  isEntry: Uint8Array;
+  isReturnSite: Uint8Array;
+}
+
+export interface CompiledFunction {
+  fn: JitFunction;
+  /** Code indexes where fn can be entered. */
+  blockStarts: number[];
+}
+
+/** Code index where each basic block of [start, end) begins, ascending. */
+export function blockStarts(code: Int32Array, start: number, end: number): number[] {
+  const leaders = new Set<number>([start]);
+  const inside = (t: number): boolean => t >= start && t < end;
+  for (let pc = start; pc < end; pc += instructionLength(code, pc)) {
+    const info = OPCODE_BY_CODE[code[pc]];
+    if (info === undefined) throw new Error(`blockStarts: no instruction at ${pc}`);
+    info.operands.forEach((kind, k) => {
+      if (kind === 'jump' && inside(code[pc + 1 + k])) leaders.add(code[pc + 1 + k]);
+    });
+    if (code[pc] === Op.JTAB) {
+      for (let i = 0; i < code[pc + 2]; i++) if (inside(code[pc + 4 + i])) leaders.add(code[pc + 4 + i]);
+    }
+    const next = pc + instructionLength(code, pc);
+    if (endsBlock(code[pc]) && next < end) leaders.add(next);
+  }
+  return [...leaders].sort((x, y) => x - y);
+}
+
+/** Instructions after which control may continue elsewhere or re-enter (return sites, after SYS). */
+function endsBlock(op: number): boolean {
+  const info = OPCODE_BY_CODE[op];
+  if (info === undefined) return true;
+  return info.operands.includes('jump') || op === Op.JTAB || op === Op.CALL || op === Op.CALLI || op === Op.LEV || op === Op.SYS;
+}
+
+/** Compiles f, or undefined when its code cannot be translated (left to the interpreter). */
+export function compileFunction(code: Int32Array, f: FunctionSymbol, runtime: Runtime): CompiledFunction | undefined {
+  const starts = blockStarts(code, f.start, f.end);
+  const w = new FunctionWriter(code, f, new Set(starts));
+  for (let i = 0; i < starts.length; i++) w.block(starts[i], i + 1 < starts.length ? starts[i + 1] : f.end);
+  const source = w.source();
+  const factory = new Function('rt', source) as (rt: Runtime) => JitFunction;
+  return { fn: factory(runtime), blockStarts: starts };
+}
+
+/** Generated-code helpers for one function: exits, memory accesses, the known stack. */
+export class FunctionWriter {
+  /** Code index of the instruction being translated. */
+  pc = 0;
+  private readonly body: string[] = [];
+  private readonly tables: string[] = [];
+  /** JS expressions of the values pushed in this block, top last. */
+  private known: string[] = [];
+  private maxTemps = 0;
+  private blockLength = 0;
+  /** Instructions of the current block before the one being translated. */
+  private index = 0;
+
+  constructor(
+    readonly code: Int32Array,
+    readonly f: FunctionSymbol,
+    private readonly starts: ReadonlySet<number>,
+  ) {}
+
+  block(start: number, end: number): void {
+    let count = 0;
+    for (let pc = start; pc < end; pc += instructionLength(this.code, pc)) count++;
+    this.blockLength = count;
+    this.known = [];
+    this.emit(`case ${start}:`);
+    this.emit(`if (left < ${count}) { pc = ${start}; why = ${LOW_BUDGET}; break out; }`);
+    this.emit(`left -= ${count};`);
+    this.index = 0;
+    for (let pc = start; pc < end; pc += instructionLength(this.code, pc)) {
+      this.pc = pc;
+      translateInstruction(this, this.code[pc]);
+      this.index++;
+    }
+    if (end === this.f.end && !isUnconditional(this.code[this.pc])) this.emit(`pc = ${end}; why = ${RESUME}; break out;`);
+  }
+
+  emit(line: string): void {
+    this.body.push(line);
+  }
+
+  /** Operand word k (0-based) of the current instruction. */
+  operand(k: number): number {
+    return this.code[this.pc + 1 + k];
+  }
+
+  /** Code index of the next instruction. */
+  get next(): number {
+    return this.pc + instructionLength(this.code, this.pc);
+  }
+
+  /** Leaves with `why`, pc at the current instruction, which does not count (a fault). */
+  fault(why: Trap): string {
+    return this.leave(this.pc, why, false);
+  }
+
+  /** Leaves at pc `at` with `why`; `counted`: the current instruction completed. */
+  leave(at: number | string, why: number, counted: boolean): string {
+    const giveBack = this.blockLength - this.index - (counted ? 1 : 0);
+    return `{ pc = ${at};${giveBack > 0 ? ` left += ${giveBack};` : ''} why = ${why}; break out; }`;
+  }
+
+  /** Transfers control to code index t (a jump): a case of this function, or an exit. */
+  jumpTo(t: number): string {
+    return this.starts.has(t) ? `{ pc = ${t}; continue; }` : this.leave(t, RESUME, true);
+  }
+
+  isBlockStart(t: number): boolean {
+    return this.starts.has(t);
+  }
+
+  /** Declares a constant Int32Array in the factory scope; returns its name. */
+  table(words: ArrayLike<number>): string {
+    const name = `T${this.tables.length}`;
+    this.tables.push(`const ${name} = Int32Array.of(${Array.from(words).join(', ')});`);
+    return name;
+  }
+
+  // ---- guest memory (x, vpn, s, v are scratch locals) ----
+  //
+  // The fast path is inline, the rest is a call to jit-runtime.ts (m.fault says
+  // whether it faulted), so that generated functions stay small enough for V8 to
+  // optimise. Stack accesses (through sp or bp) go through the stack page cache: sv/sb,
+  // the vpn and physical base of one writable page taken from the write TLB. Page tables
+  // do not change while compiled code runs (only the kernel changes them, between
+  // runs), so the pair stays a valid translation until the run ends; each run starts
+  // without one. Local sv/sb and m.sv/m.sb are equal whenever a helper is called.
+
+  /** dst = the `size`-byte value at address expression addr (sign-extended if signed). */
+  load(addr: string, size: 1 | 2 | 4, signed: boolean, dst: string): void {
+    this.emit(`x = ${addr}; vpn = x >>> 12; s = vpn & ${TLB_MASK};`);
+    const fast = size === 4 ? 'i32[(rBase[s] + (x & 4095)) >> 2]' : size === 2 ? 'u16[(rBase[s] + (x & 4095)) >> 1]' : 'u8[rBase[s] + (x & 4095)]';
+    const widen = (v: string): string => (!signed || size === 4 ? v : size === 2 ? `(${v} << 16) >> 16` : `(${v} << 24) >> 24`);
+    this.emit(`if (rTag[s] === vpn${aligned(size)}) ${dst} = ${widen(fast)};`);
+    this.emit(`else { v = loadSlow(m, x, ${size}) | 0; if (m.fault !== 0) ${this.fault(Trap.PAGE_FAULT)} ${dst} = ${widen('v')}; }`);
+  }
+
+  /** dst = the word at a stack address expression. */
+  loadStack(addr: string, dst: string): void {
+    this.emit(`x = ${addr};`);
+    this.emit(`if (x >>> 12 === sv && (x & 3) === 0) ${dst} = i32[(sb + (x & 4095)) >> 2];`);
+    this.emit(`else { v = loadStack(m, x) | 0; if (m.fault !== 0) ${this.fault(Trap.PAGE_FAULT)} ${dst} = v; sv = m.sv | 0; sb = m.sb | 0; }`);
+  }
+
+  /** Stores the low `size` bytes of value (an expression not using x, vpn, s) at addr. */
+  store(addr: string, size: 1 | 2 | 4, value: string): void {
+    this.emit(`x = ${addr}; vpn = x >>> 12; s = vpn & ${TLB_MASK};`);
+    const fast = size === 4 ? 'i32[(wBase[s] + (x & 4095)) >> 2]' : size === 2 ? 'u16[(wBase[s] + (x & 4095)) >> 1]' : 'u8[wBase[s] + (x & 4095)]';
+    this.emit(`if (wTag[s] === vpn${aligned(size)}) ${fast} = ${value};`);
+    this.emit(`else if (!storeSlow(m, x, ${size}, ${value})) ${this.fault(Trap.PAGE_FAULT)}`);
+  }
+
+  /** Stores the word value (an expression not using x) at a stack address expression. */
+  storeStack(addr: string, value: string): void {
+    this.emit(`x = ${addr};`);
+    this.emit(`if (x >>> 12 === sv && (x & 3) === 0) i32[(sb + (x & 4095)) >> 2] = ${value};`);
+    this.emit(`else { if (!storeStack(m, x, ${value})) ${this.fault(Trap.PAGE_FAULT)} sv = m.sv | 0; sb = m.sb | 0; }`);
+  }
+
+  // ---- the operand stack ----
+
+  /** Pushes value (an expression); sp moves only after the store succeeded. */
+  push(value: string): void {
+    const slot = `t${this.known.length}`;
+    const isConstant = /^-?\d+$/.test(value);
+    if (!isConstant) this.emit(`${slot} = ${value};`);
+    this.storeStack('(sp - 4) | 0', isConstant ? value : slot);
+    this.emit('sp = x;');
+    this.known.push(isConstant ? value : slot);
+    this.maxTemps = Math.max(this.maxTemps, this.known.length);
+  }
+
+  /** dst = the word on top of the stack, without popping it (may fault). */
+  peek(dst: string): void {
+    const top = this.known[this.known.length - 1];
+    if (top !== undefined) this.emit(`${dst} = ${top};`);
+    else this.loadStack('sp', dst);
+  }
+
+  /** Pops the top word (after peek and every fault check of the instruction). */
+  drop(): void {
+    this.known.pop();
+    this.emit('sp = (sp + 4) | 0;');
+  }
+
+  /** Memory or sp changed in a way the known stack cannot follow. */
+  forget(): void {
+    this.known = [];
+  }
+
+  source(): string {
+    const temps = Array.from({ length: this.maxTemps }, (_, i) => `t${i} = 0`);
+    const name = `guest_${this.f.name.replace(/[^\w$]/g, '_')}_${this.f.start}`;
+    return [
+      '"use strict";',
+      'const probe = rt.probe, readBytes = rt.readBytes, writeBytes = rt.writeBytes;',
+      'const copyBlock = rt.copyBlock, zeroBlock = rt.zeroBlock, loadSlow = rt.loadSlow, storeSlow = rt.storeSlow;',
+      'const loadStack = rt.loadStack, storeStack = rt.storeStack, cacheStackPage = rt.cacheStackPage, addSlow = rt.addSlow;',
+      'const entries = rt.entries, isEntry = rt.isEntry, isReturnSite = rt.isReturnSite;',
+      ...this.tables,
+      `return function ${name}(m, entry) {`,
+      'const cpu = m.cpu, mmu = m.mmu, u8 = m.u8, u16 = m.u16, i32 = m.i32;',
+      'const rTag = m.rTag, rBase = m.rBase, wTag = m.wTag, wBase = m.wBase;',
+      'let sp = m.sp | 0, bp = m.bp | 0, a = m.a | 0, left = m.left | 0, sv = m.sv | 0, sb = m.sb | 0, pc = entry | 0, why = 0;',
+      `let x = 0, y = 0, v = 0, vpn = 0, s = 0, b = 0, g = null${temps.map((t) => `, ${t}`).join('')};`,
+      'out: for (;;) {',
+      'switch (pc) {',
+      ...this.body,
+      `default: why = ${RESUME}; break out;`,
+      '}',
+      '}',
+      'm.pc = pc; m.sp = sp; m.bp = bp; m.a = a; m.left = left;',
+      'return why;',
+      '};',
+    ].join('\n');
+  }
+}
+
+/** The alignment test of a fast-path access of `size` bytes. */
+function aligned(size: number): string {
+  return size === 4 ? ' && (x & 3) === 0' : size === 2 ? ' && (x & 1) === 0' : '';
+}
+
+function isUnconditional(op: number): boolean {
+  return op === Op.JMP || op === Op.JTAB || op === Op.LEV;
+}

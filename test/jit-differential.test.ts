@@ -1,0 +1,416 @@
+// The JS tier against the interpreter on hand-assembled programs: the same registers,
+// step counts, traps and memory at every budget end and every trap, whatever the
+// slice size (so preemption lands on the same instruction), through faults (the
+// faulting instruction has no effect and runs again), division by zero, bad calls
+// and returns, recursion deeper than the JS stack is allowed to go, and random
+// straight-line arithmetic over every operator form.
+import { describe, expect, it } from 'vitest';
+import { DATA_BASE, PAGE_SIZE, STACK_TOP, TEXT_BASE } from '../src/isa/abi.js';
+import { Trap } from '../src/vm/cpu.js';
+import { PTE_WRITE } from '../src/vm/mmu.js';
+import { MAX_JS_DEPTH } from '../src/vm/jit-ops.js';
+import { rng, runBoth, runBothSliced, tieredMachine } from './jit-helpers.js';
+import { run } from './vm-helpers.js';
+
+const UNMAPPED = DATA_BASE + 2 * PAGE_SIZE;
+
+describe('JS tier: the same run as the interpreter', () => {
+  it('compiles every function of a program and runs it', () => {
+    const m = tieredMachine(
+      `.func main
+        ENT 4
+        IMM 10
+        SLI -4
+      loop:
+        INCL -4 -1
+        JNZ loop
+        SYS 1`,
+      'eager',
+    );
+    expect(m.image.jit?.compiled).toBe(1);
+    expect(run(m)).toBe(Trap.SYSCALL);
+    expect(m.image.jit?.entered).toBeGreaterThan(0);
+    expect(m.cpu.steps).toBe(3 + 2 * 10 + 1);
+  });
+
+  it('loops, calls and returns, at every slice size', () => {
+    const { compiled } = runBothSliced(`
+      .func main
+        ENT 8
+        IMM 40
+        SLI -4
+      loop:
+        PLI -4
+        CALL triple_plus
+        ADJ 4
+        ADDL -8
+        SLI -8
+        LLI -4
+        JGTI 1 down
+        JMP next
+      down:
+        NOP
+      next:
+        INCL -4 -1
+        JNZ loop
+        LLI -8
+        SYS 1
+      .func triple_plus
+        ENT 4
+        LLI 8
+        MULI 3
+        SLI -4
+        PLI -4
+        LLI 8
+        ADD
+        LEV`);
+    // sum of 4n for n = 1..40
+    expect(compiled.cpu.a).toBe(4 * ((40 * 41) / 2));
+  });
+
+  it('self recursion (jumps inside one compiled function) at every slice size', () => {
+    const depth = 500;
+    const { compiled } = runBothSliced(
+      `.func main
+        PIMM ${depth}
+        CALL sum
+        ADJ 4
+        SYS 1
+      .func sum
+        ENT 0
+        LLI 8
+        JZ base
+        LLI 8
+        ADDI -1
+        PSH
+        CALL sum
+        ADJ 4
+        ADDL 8
+      base:
+        LEV`,
+      [1_000_000, 7, 64],
+    );
+    expect(compiled.cpu.a).toBe((depth * (depth + 1)) / 2);
+  });
+
+  it('mutual recursion deeper than MAX_JS_DEPTH goes through the driver and stays exact', () => {
+    const depth = 3 * MAX_JS_DEPTH + 5;
+    const { compiled } = runBothSliced(
+      `.func main
+        PIMM ${depth}
+        CALL even
+        ADJ 4
+        SYS 1
+      .func even
+        ENT 0
+        LLI 8
+        JZ yes
+        ADDI -1
+        PSH
+        CALL odd
+        ADJ 4
+        LEV
+      yes:
+        IMM 1
+        LEV
+      .func odd
+        ENT 0
+        LLI 8
+        JZ no
+        ADDI -1
+        PSH
+        CALLI_EVEN
+        ADJ 4
+        LEV
+      no:
+        IMM 0
+        LEV`.replace('CALLI_EVEN', `IMM ${TEXT_BASE}\n ADDI even\n CALLI`),
+      [1_000_000, 7, 64],
+    );
+    expect(compiled.cpu.a).toBe(depth % 2 === 0 ? 1 : 0);
+  });
+
+  it('a page fault in the middle of a block leaves the interpreter state; the retry completes', () => {
+    const { trap, stops } = runBoth(
+      `.func main
+        ENT 8
+        IMM 7
+        SLI -4
+        PIMM 11
+        PLI -4
+        IMM ${UNMAPPED + 8}
+        LI
+        ADD
+        PSH
+        IMM ${UNMAPPED + 4096 + 3}
+        SC
+        IMM ${UNMAPPED + 2 * 4096 + 2}
+        PSH
+        IMM 99
+        SI
+        SYS 1`,
+      1_000_000,
+    );
+    expect(trap).toBe(Trap.SYSCALL);
+    expect(stops).toBe(3);
+  });
+
+  it('faults on the stack: pushes and calls that run into an unmapped page', () => {
+    // Two stack pages are mapped; recursion runs past them, one fault per new page.
+    runBothSliced(
+      `.func main
+        PIMM 700
+        CALL down
+        ADJ 4
+        SYS 1
+      .func down
+        ENT 4
+        LLI 8
+        SLI -4
+        JZ out
+        LLI 8
+        ADDI -1
+        PSH
+        CALL down
+        ADJ 4
+      out:
+        LEV`,
+      [1_000_000, 9],
+    );
+  });
+
+  it('division by zero traps at the same instruction in every operator form', () => {
+    for (const divide of ['PSH\n IMM 0\n DIV', 'DIVI 0', 'DIVUL -4', 'MODL -4', 'PSH\n IMM 0\n MODU', 'MODUI 0']) {
+      const { trap, compiled } = runBoth(
+        `.func main
+          ENT 4
+          IMM 0
+          SLI -4
+          IMM 17
+          ${divide}
+          SYS 1`,
+        1_000_000,
+      );
+      expect(trap).toBe(Trap.DIVIDE_BY_ZERO);
+      expect(compiled.cpu.a === 17 || compiled.cpu.a === 0).toBe(true);
+    }
+  });
+
+  it('INT_MIN / -1 and INT_MIN % -1 wrap as in the interpreter', () => {
+    const { compiled } = runBoth(
+      `.func main
+        ENT 8
+        IMM -1
+        SLI -4
+        IMM -2147483648
+        DIVL -4
+        SLI -8
+        IMM -2147483648
+        MODI -1
+        ADDL -8
+        SYS 1`,
+      1_000_000,
+    );
+    expect(compiled.cpu.a).toBe(-2147483648);
+  });
+
+  it('a bad CALLI target and a corrupted return address trap as in the interpreter', () => {
+    const badCall = runBoth(
+      `.func main
+        ENT 0
+        IMM 12345
+        CALLI
+        SYS 1`,
+      1_000_000,
+    );
+    expect(badCall.trap).toBe(Trap.BAD_CALL);
+    expect(badCall.compiled.cpu.trapAddr).toBe(12345);
+    const badReturn = runBoth(
+      `.func main
+        ENT 0
+        CALL f
+        SYS 1
+      .func f
+        ENT 0
+        IMM 999
+        SLI 4
+        LEV`,
+      1_000_000,
+    );
+    expect(badReturn.trap).toBe(Trap.BAD_RETURN);
+    expect(badReturn.compiled.cpu.trapAddr).toBe(999);
+  });
+
+  it('a callee that returns to another return site than its caller expects', () => {
+    // f rewrites its return address to the return site after the second CALL.
+    const { compiled } = runBothSliced(`
+      .func main
+        ENT 0
+        IMM 1
+        CALL f
+        IMM 111
+        SYS 1
+        CALL f
+      second:
+        IMM 222
+        SYS 1
+      .func f
+        ENT 0
+        IMM ${TEXT_BASE}
+        ADDI second
+        SLI 4
+        LEV`);
+    expect(compiled.cpu.a).toBe(222);
+  });
+
+  it('a store into a pushed stack word is seen by the pop', () => {
+    const { compiled } = runBoth(
+      `.func main
+        ENT 0
+        PIMM 5
+        LEA -4
+        PSH
+        IMM 9
+        SI
+        IMM 1
+        ADD
+        SYS 1`,
+      1_000_000,
+    );
+    expect(compiled.cpu.a).toBe(10);
+  });
+
+  it('JTAB, MCPY, MZERO, byte and halfword accesses, an unaligned stack', () => {
+    const { compiled } = runBothSliced(`
+      .func main
+        ENT 16
+        IMM 2
+      again:
+        JTAB 0 3 other zero one two
+      zero:
+        IMM 100
+        JMP done
+      one:
+        IMM -300
+        JMP done
+      two:
+        IMM 0x12345678
+        SLI -4
+        LEA -8
+        PSH
+        LEA -4
+        MCPY 4
+        LS
+        SLI -12
+        LEA -7
+        LC
+        ADDL -12
+        SLI -12
+        LEA -4
+        MZERO 2
+        LEA -4
+        LUS
+        ADDL -12
+        SLI -12
+        IMM 1
+        JMP again
+      other:
+        IMM -1
+      done:
+        ALLOC 2
+        PSH
+        PIMM 3
+        ADD
+        ADJ 2
+        ADDL -12
+        SYS 1`);
+    expect(compiled.cpu.trapArg).toBe(1);
+  });
+
+  it('random straight-line arithmetic over every operator form', () => {
+    for (let seed = 1; seed <= 40; seed++) runBothSliced(randomProgram(rng(seed), 60), [1_000_000, 3, 11]);
+  });
+});
+
+const BINARY = ['ADD', 'SUB', 'MUL', 'DIV', 'DIVU', 'MOD', 'MODU', 'AND', 'OR', 'XOR', 'SHL', 'SHR', 'SHRU', 'EQ', 'NE', 'LT', 'LE', 'GT', 'GE', 'LTU', 'LEU', 'GTU', 'GEU'];
+const COMPARE = ['EQ', 'NE', 'LT', 'LE', 'GT', 'GE', 'LTU', 'LEU', 'GTU', 'GEU'];
+const UNARY = ['NEG', 'NOT', 'LNOT', 'SXB', 'ZXB', 'SXH', 'ZXH', 'BOOL'];
+const VALUES = [0, 1, -1, 2, 3, 7, 31, 32, 33, 255, 256, 65535, 0x7fffffff, -0x80000000, 0x12345678];
+
+/** A random function of one block per few instructions: every operator form on four
+ *  locals and the operand stack, loads and stores through local addresses, forward
+ *  compare-and-branches. Division by zero may end it early (on both tiers alike). */
+function randomProgram(random: () => number, length: number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const value = (): number => (random() < 0.7 ? pick(VALUES) : (random() * 2 ** 32) | 0);
+  const local = (): number => -4 * (1 + Math.floor(random() * 4));
+  const lines = ['.func main', 'ENT 16'];
+  for (const off of [-4, -8, -12, -16]) lines.push(`IMM ${value()}`, `SLI ${off}`);
+  let depth = 0;
+  for (let i = 0; i < length; i++) {
+    const r = random();
+    if (r < 0.12) lines.push(`IMM ${value()}`);
+    else if (r < 0.22) (lines.push(pick(['PSH', `PIMM ${value()}`, `PLI ${local()}`])), depth++);
+    else if (r < 0.32 && depth > 0) (lines.push(pick(BINARY)), depth--);
+    else if (r < 0.42) lines.push(`${pick(BINARY.filter((b) => b !== 'ADD' && b !== 'SUB'))}I ${value()}`);
+    else if (r < 0.52) lines.push(`${pick(BINARY)}L ${local()}`);
+    else if (r < 0.58) lines.push(pick(UNARY));
+    else if (r < 0.64) lines.push(`SLI ${local()}`, `LLI ${local()}`);
+    else if (r < 0.68) lines.push(`INCL ${local()} ${value()}`);
+    else if (r < 0.72) lines.push(`ADDI ${value()}`);
+    else if (r < 0.78) lines.push(`LEA ${local()}`, 'PSH', `IMM ${value()}`, pick(['SI', 'SC', 'SS']));
+    else if (r < 0.84) lines.push(`LEA ${local() + pick([0, 1, 2])}`, pick(['LI', 'LC', 'LUC', 'LS', 'LUS']));
+    else if (r < 0.92) {
+      const label = `skip${i}`;
+      const test = random() < 0.5 ? `J${pick(COMPARE)}I ${value()}` : `J${pick(COMPARE)}L ${local()}`;
+      lines.push(`${test} ${label}`, `ADDI ${value()}`, `${label}:`);
+    } else if (depth > 0) (lines.push('ADJ 4'), depth--);
+  }
+  lines.push('SYS 1');
+  return lines.join('\n');
+}
+
+describe('JS tier: the stack pages', () => {
+  it('a stack page made read-only between runs (as fork does for copy-on-write) faults on the next store', () => {
+    const { trap, stops, compiled } = runBoth(
+      `.func main
+        ENT 4
+        IMM 1
+        SLI -4
+        PIMM 2
+        SYS 7
+        IMM 3
+        SLI -4
+        PIMM 4
+        ADD
+        SYS 1`,
+      1_000_000,
+      {
+        syscall: (m) => {
+          const vpn = (STACK_TOP - PAGE_SIZE) >>> 12;
+          m.mmu.setPte(vpn, m.mmu.getPte(vpn) & ~PTE_WRITE);
+        },
+      },
+    );
+    expect([trap, stops]).toEqual([Trap.SYSCALL, 2]);
+    expect(compiled.cpu.a).toBe(4 + 3);
+  });
+
+  it('a push straddling two stack pages goes through the slow path in both tiers', () => {
+    // After ENT, sp = STACK_TOP - 20; ALLOC moves it so the next push covers the
+    // last two bytes of one page and the first two of the next.
+    const { compiled } = runBothSliced(`
+      .func main
+        ENT 0
+        IMM 5
+        SLI -4
+        ALLOC ${PAGE_SIZE - 22}
+        PIMM 0x55667788
+        PLI -4
+        ADD
+        ADD
+        SYS 1`);
+    expect(compiled.cpu.sp).toBe(STACK_TOP - PAGE_SIZE + 2);
+    expect(compiled.cpu.a).toBe(0x55667788 + 10);
+  });
+});
