@@ -43,6 +43,17 @@ interface OpenCall {
   blocked: boolean;
 }
 
+/** How a fault's outcome reads in a trace line: a shared page fault says whether it
+ *  allocated the segment's frame or mapped the one another process had placed there. */
+const FAULT_WORDS: Record<FaultOutcome, string> = {
+  'demand-zero': 'demand-zero',
+  cow: 'copy-on-write',
+  'shared-new': 'shared, new frame',
+  'shared-existing': 'shared, existing frame',
+  segv: 'SIGSEGV',
+  oom: 'out of memory',
+};
+
 export class Tracer implements KernelObserver {
   private kernel: Kernel | null = null;
   private readonly calls = new Map<number, OpenCall>();
@@ -164,7 +175,7 @@ export class Tracer implements KernelObserver {
   fault(p: Proc, addr: number, write: boolean, outcome: FaultOutcome): void {
     if (!this.has('faults')) return;
     const access = write ? 'write' : 'read';
-    const text = `--- page fault {addr=${hex(addr)}, access=${access}, outcome=${outcome}} ---`;
+    const text = `--- page fault {addr=${hex(addr)}, access=${access}, outcome=${FAULT_WORDS[outcome]}} ---`;
     this.event(p, { type: 'fault', text, fields: { addr, access, outcome } });
   }
 
