@@ -3,9 +3,9 @@
 // table or writes JSON (--json [file]). Exit status 1 when any benchmark failed its
 // check or could not run, so CI notices.
 import { Command } from 'commander';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBenchmark, type BenchResult, type NativeSetup } from './compare.js';
 import { describeMachine } from './machine.js';
@@ -15,10 +15,16 @@ import { formatReport, reportJson, type BenchReport } from './report.js';
 import { measureStartup } from './startup.js';
 import { BENCHMARKS } from './suite.js';
 
-/** Repository root, from dist/bench/run.js or bench/run.ts alike. */
+/** Repository root: the nearest directory above this module holding bench/programs
+ *  (from bench/, dist/bench/ or the bundled CLI in dist/bundle/ alike). */
 function findRoot(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return resolve(here, here.includes(join('dist', 'bench')) ? '../..' : '..');
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'bench', 'programs'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find bench/programs above the benchmark runner');
+    dir = parent;
+  }
+  return dir;
 }
 
 interface Flags {

@@ -9,6 +9,10 @@ import { panic } from './panic.js';
 
 /** Empty Mmus kept at most; beyond, a released one is left to the garbage collector. */
 const POOL_MAX = 64;
+/** An Mmu with more second-level tables than this (4 KiB each) is not kept: a
+ *  process that spread its pages over the address space should not leave its
+ *  tables allocated for the rest of the run. */
+const TABLES_MAX = 16;
 
 export class MmuPool {
   private readonly free: Mmu[] = [];
@@ -25,7 +29,7 @@ export class MmuPool {
    *  reaped); it must map nothing. */
   give(mmu: Mmu): void {
     if (mmu.presentPages() !== 0) panic('MmuPool.give', `${mmu.presentPages()} pages still mapped`);
-    if (this.free.length >= POOL_MAX) return;
+    if (this.free.length >= POOL_MAX || mmu.tableCount() > TABLES_MAX) return;
     mmu.flushTlb();
     this.free.push(mmu);
   }
