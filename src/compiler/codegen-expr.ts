@@ -9,7 +9,7 @@
 // left to right, so side effects and faults happen in the same order.
 
 import { Op } from '../isa/op.js';
-import type { BinaryOp, Expr } from './ast.js';
+import type { Expr } from './ast.js';
 import { CodegenError, type Label } from './codegen-emit.js';
 import type { FuncContext } from './codegen-frame.js';
 import {
@@ -27,6 +27,7 @@ import {
   localForm,
   negatedComparison,
 } from './codegen-ops.js';
+import { isComparison, isPure, simpleOperand, swappedOperator, wordLocal, type SimpleOperand } from './codegen-operands.js';
 import { sizeOf, type Type } from './types.js';
 
 type ExprOf<K extends Expr['kind']> = Extract<Expr, { kind: K }>;
@@ -142,14 +143,18 @@ export function genBranch(cx: FuncContext, e: Expr, target: Label, jumpIf: boole
     return em.jump((e.op === '!=') === jumpIf ? Op.JNZ : Op.JZ, target);
   }
   if (e.kind === 'binary' && isComparison(e.op)) {
+    // Compare and branch on a simple right operand, or on a simple left one turned around.
+    const cmp = binaryOpcode(e.op, e.lhs.type);
     const right = simpleOperand(cx, e.rhs);
-    if (right !== undefined) {
-      genExpr(cx, e.lhs);
-      const cmp = binaryOpcode(e.op, e.lhs.type);
-      const taken = jumpIf ? cmp : negatedComparison(cmp);
-      const op = right.kind === 'imm' ? immediateBranch(taken) : localBranch(taken);
+    const left = right === undefined && isPure(e.rhs) ? simpleOperand(cx, e.lhs) : undefined;
+    const operand = right ?? left;
+    const turned = right !== undefined ? cmp : swappedOperator(cmp);
+    if (operand !== undefined && turned !== undefined) {
+      genExpr(cx, right !== undefined ? e.lhs : e.rhs);
+      const taken = jumpIf ? turned : negatedComparison(turned);
+      const op = operand.kind === 'imm' ? immediateBranch(taken) : localBranch(taken);
       if (op === undefined) throw new Error(`genBranch: no compare-and-branch form of opcode ${taken}`);
-      return em.branch(op, right.value, target);
+      return em.branch(op, operand.value, target);
     }
   }
   genExpr(cx, e);
@@ -167,44 +172,41 @@ function genMemberAddress(cx: FuncContext, e: ExprOf<'member'>): void {
   if (e.member.offset !== 0) cx.em.emit(Op.ADDI, e.member.offset);
 }
 
-/** The frame offset of e when it is a word-sized local or parameter (LLI/SLI/INCL apply). */
-function wordLocal(cx: FuncContext, e: Expr): number | undefined {
-  if (e.kind !== 'var' || !cx.isFrameVar(e.sym) || !isWordScalar(e.type)) return undefined;
-  return cx.slot(e.sym, e.loc);
-}
-
-/** A right operand that needs no code of its own: a constant or a word local, seen
- *  through casts that emit nothing (to a pointer or a 4-byte non-bool integer). */
-type SimpleOperand = { kind: 'imm' | 'local'; value: number };
-
-function simpleOperand(cx: FuncContext, e: Expr): SimpleOperand | undefined {
-  let x = e;
-  while (x.kind === 'cast' && (x.type.kind === 'ptr' || (x.type.kind === 'int' && x.type.size === 4 && x.type.ik !== 'bool'))) {
-    x = x.operand;
+/** a = a OP operand; false when OP has no form taking it. */
+function emitWithOperand(cx: FuncContext, op: Op, operand: SimpleOperand): boolean {
+  const em = cx.em;
+  if (operand.kind === 'imm' && (op === Op.ADD || op === Op.SUB)) {
+    const k = (op === Op.ADD ? operand.value : -operand.value) | 0;
+    if (k !== 0) em.emit(Op.ADDI, k);
+    return true;
   }
-  if (x.kind === 'num') return { kind: 'imm', value: x.value | 0 };
-  const local = wordLocal(cx, x);
-  return local === undefined ? undefined : { kind: 'local', value: local };
-}
-
-function isComparison(op: BinaryOp): boolean {
-  return op === '==' || op === '!=' || op === '<' || op === '<=' || op === '>' || op === '>=';
+  const form = operand.kind === 'imm' ? immediateForm(op) : localForm(op);
+  if (form === undefined) return false;
+  em.emit(form, operand.value);
+  return true;
 }
 
 /** a = a OP rhs, a holding the left operand (its value already computed). */
 function genRightOperand(cx: FuncContext, op: Op, rhs: Expr): void {
-  const em = cx.em;
   const right = simpleOperand(cx, rhs);
-  if (right?.kind === 'imm' && (op === Op.ADD || op === Op.SUB)) {
-    const k = (op === Op.ADD ? right.value : -right.value) | 0;
-    if (k !== 0) em.emit(Op.ADDI, k);
+  if (right !== undefined && emitWithOperand(cx, op, right)) return;
+  cx.em.push();
+  genExpr(cx, rhs);
+  cx.em.emit(op);
+}
+
+/** a = lhs OP rhs; a simple lhs of a swappable operator becomes the operand when rhs
+ *  needs code and has no side effects (see codegen-operands.ts). */
+function genOperation(cx: FuncContext, op: Op, lhs: Expr, rhs: Expr): void {
+  const left = simpleOperand(cx, lhs);
+  const swapped = swappedOperator(op);
+  if (left !== undefined && swapped !== undefined && simpleOperand(cx, rhs) === undefined && isPure(rhs)) {
+    genExpr(cx, rhs);
+    if (!emitWithOperand(cx, swapped, left)) throw new Error(`genOperation: opcode ${swapped} has no operand form`);
     return;
   }
-  const form = right === undefined ? undefined : right.kind === 'imm' ? immediateForm(op) : localForm(op);
-  if (right !== undefined && form !== undefined) return em.emit(form, right.value);
-  em.push();
-  genExpr(cx, rhs);
-  em.emit(op);
+  genExpr(cx, lhs);
+  genRightOperand(cx, op, rhs);
 }
 
 /** The link-time symbol of `&global` or a decayed global array, else undefined. */
@@ -214,25 +216,17 @@ function staticSymbol(cx: FuncContext, e: Expr): string | undefined {
 }
 
 function genBinary(cx: FuncContext, e: ExprOf<'binary'>): void {
-  const em = cx.em;
-  if (e.op === '+' && e.lhs.kind === 'num') {
-    genExpr(cx, e.rhs);
-    if (e.lhs.value !== 0) em.emit(Op.ADDI, e.lhs.value | 0);
-    return;
-  }
   const symbol = e.op === '+' ? staticSymbol(cx, e.lhs) : undefined;
   if (symbol !== undefined) {
     genExpr(cx, e.rhs);
-    return em.addAddress(symbol, 0);
+    return cx.em.addAddress(symbol, 0);
   }
-  genExpr(cx, e.lhs);
-  genRightOperand(cx, binaryOpcode(e.op, isComparison(e.op) ? e.lhs.type : e.type), e.rhs);
+  genOperation(cx, binaryOpcode(e.op, isComparison(e.op) ? e.lhs.type : e.type), e.lhs, e.rhs);
 }
 
 function genPtrdiff(cx: FuncContext, e: ExprOf<'ptrdiff'>): void {
   const em = cx.em;
-  genExpr(cx, e.lhs);
-  genRightOperand(cx, Op.SUB, e.rhs);
+  genOperation(cx, Op.SUB, e.lhs, e.rhs);
   if (e.elemSize === 1) return;
   const shift = Math.log2(e.elemSize);
   if (Number.isInteger(shift)) em.emit(Op.SHRI, shift);
@@ -287,10 +281,8 @@ function genCompoundAssign(cx: FuncContext, e: ExprOf<'compoundAssign'>): void {
     if ((e.op === '+' || e.op === '-') && e.value.kind === 'num' && isWordScalar(e.opType)) {
       return em.emit(Op.INCL, local, (e.op === '+' ? e.value.value : -e.value.value) | 0);
     }
-    em.emit(Op.LLI, local);
-    emitConvert(em, t, e.opType);
-    genRightOperand(cx, op, e.value);
-    emitConvert(em, e.opType, t);
+    // A word local needs no conversions: x op= v is x = x op v.
+    genOperation(cx, op, e.target, e.value);
     return em.emit(Op.SLI, local);
   }
   genAddress(cx, e.target);
