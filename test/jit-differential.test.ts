@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_BASE, PAGE_SIZE, STACK_TOP, TEXT_BASE } from '../src/isa/abi.js';
 import { Trap } from '../src/vm/cpu.js';
 import { PTE_WRITE } from '../src/vm/mmu.js';
+import { MAX_INLINE_WORDS, MAX_UNIT_WORDS } from '../src/vm/jit.js';
 import { MAX_JS_DEPTH } from '../src/vm/jit-ops.js';
 import { rng, runBoth, runBothSliced, tieredMachine } from './jit-helpers.js';
 import { run } from './vm-helpers.js';
@@ -31,6 +32,74 @@ describe('JS tier: the same run as the interpreter', () => {
     expect(run(m)).toBe(Trap.SYSCALL);
     expect(m.image.jit?.entered).toBeGreaterThan(0);
     expect(m.cpu.steps).toBe(3 + 2 * 10 + 1);
+  });
+
+  it('compiles a small callee into its caller (a call is a jump) and a long one apart', () => {
+    const long = Array.from({ length: MAX_INLINE_WORDS }, () => 'NOP').join('\n');
+    const m = tieredMachine(
+      `.func main
+        ENT 0
+        CALL small
+        CALL big
+        SYS 1
+      .func small
+        ENT 0
+        IMM 1
+        LEV
+      .func big
+        ENT 0
+        ${long}
+        IMM 2
+        LEV`,
+      'on',
+    );
+    const jit = m.image.jit;
+    if (jit === null) throw new Error('no tier');
+    const [main, small, big] = m.image.module.functions;
+    expect(jit.prepare(main.start)).toBe(true);
+    expect(jit.entries[small.start]).toBe(jit.entries[main.start]);
+    expect(jit.entries[big.start]).toBeUndefined();
+    expect(jit.prepare(big.start)).toBe(true);
+    expect(jit.entries[big.start]).not.toBe(jit.entries[main.start]);
+    expect(jit.compiled).toBe(2);
+  });
+
+  it('compiles only the hot loop of a function too long to compile whole', () => {
+    const padding = Array.from({ length: MAX_UNIT_WORDS }, () => 'NOP').join('\n');
+    const source = `
+      .func main
+        ENT 8
+        ${padding}
+        IMM 30
+        SLI -4
+      loop:
+        PLI -4
+        CALL square
+        ADJ 4
+        ADDL -8
+        SLI -8
+        INCL -4 -1
+        JNZ loop
+        LLI -8
+        ${padding}
+        SYS 1
+      .func square
+        ENT 0
+        LLI 8
+        MULL 8
+        LEV`;
+    const m = tieredMachine(source, 'on');
+    const jit = m.image.jit;
+    if (jit === null) throw new Error('no tier');
+    const main = m.image.module.functions[0];
+    expect(jit.prepare(main.start)).toBe(false);
+    const loop = main.start + 2 + MAX_UNIT_WORDS + 4;
+    expect(m.image.code[loop]).toBe(22); // PLI, the loop head
+    expect(jit.prepare(loop)).toBe(true);
+    expect(jit.entries[main.start]).toBeUndefined();
+    const { compiled } = runBothSliced(source);
+    expect(compiled.cpu.a).toBe((30 * 31 * 61) / 6);
+    expect(compiled.image.jit?.entries[main.start]).toBeUndefined();
   });
 
   it('loops, calls and returns, at every slice size', () => {
@@ -94,7 +163,10 @@ describe('JS tier: the same run as the interpreter', () => {
   });
 
   it('mutual recursion deeper than MAX_JS_DEPTH goes through the driver and stays exact', () => {
+    // Both functions are too long to be compiled into each other's unit (NOP padding),
+    // so each call is a JS call between two compiled units.
     const depth = 3 * MAX_JS_DEPTH + 5;
+    const padding = Array.from({ length: MAX_INLINE_WORDS + 1 }, () => 'NOP').join('\n');
     const { compiled } = runBothSliced(
       `.func main
         PIMM ${depth}
@@ -103,6 +175,7 @@ describe('JS tier: the same run as the interpreter', () => {
         SYS 1
       .func even
         ENT 0
+        ${padding}
         LLI 8
         JZ yes
         ADDI -1
@@ -115,6 +188,7 @@ describe('JS tier: the same run as the interpreter', () => {
         LEV
       .func odd
         ENT 0
+        ${padding}
         LLI 8
         JZ no
         ADDI -1

@@ -67,9 +67,9 @@ export function makeImage(module: Module, options: ImageOptions = {}): Image {
     if (!isStart[module.sigreturn]) throw new Error(`makeImage: sigreturn ${module.sigreturn} is not an instruction`);
     isReturnSite[module.sigreturn] = 1;
   }
-  const base = { module, code, isEntry, isReturnSite };
+  const tierInput = { module, code, isEntry, isReturnSite };
   const mode = options.jit ?? jitModeFromEnvironment();
-  if (mode === 'off') return { ...base, jit: null, hot: coldCountdowns(length) };
-  const jit = mode === 'eager' ? new Jit(base, 1) : jitFor(base);
-  return { ...base, jit, hot: jit.hot };
+  const jit = mode === 'off' ? null : mode === 'eager' ? new Jit(tierInput, 1) : jitFor(tierInput);
+  // One object literal for every image, so the interpreter's loads from it see one shape.
+  return { module, code, isEntry, isReturnSite, jit, hot: jit === null ? coldCountdowns(length) : jit.hot };
 }

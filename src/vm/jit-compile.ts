@@ -1,9 +1,13 @@
-// Turns one guest function into a JavaScript function (the JS tier, see jit.ts).
+// Turns a unit of guest code (a hot function, or the hot loop of a long one, with the
+// short functions it calls) into one JavaScript function (the JS tier, see jit.ts;
+// which blocks: jit-region.ts).
 //
-// Shape of the generated code: the function's basic blocks become the cases of a
-// `switch (pc)` inside a loop, so it can be entered at any block start (its entry, a
-// loop head, a return site, the instruction after a SYS); a jump is `pc = t;
-// continue`, falling through to the next block is falling through to the next case.
+// Shape of the generated code: the basic blocks become the cases 0, 1, 2 ... of a
+// `switch (blk)` inside a loop, so it can be entered at any block start (an entry, a
+// loop head, a return site, the instruction after a SYS); a jump is `blk = case;
+// continue`, falling through to the next block is falling through to the next case;
+// a call or a return to a block of the unit is a jump too, and control that leaves
+// the unit's blocks leaves the function (RESUME).
 // Registers live in JS locals. Each block first takes its instruction count from the
 // budget, or leaves (LOW_BUDGET) when fewer are left, so the interpreter finishes the
 // slice and the budget ends at the very instruction it would end at without the tier.
@@ -22,12 +26,13 @@
 // store, call or sp adjustment, which could change those words behind its back.
 import { Trap } from './cpu.js';
 import type { FunctionSymbol } from '../isa/module.js';
-import { OPCODE_BY_CODE, instructionLength } from '../isa/opcodes.js';
+import { instructionLength } from '../isa/opcodes.js';
 import { Op } from '../isa/op.js';
 import type { copyBlock, probe, readBytes, writeBytes, zeroBlock } from './access.js';
-import type { addSlow, cacheStackPage, loadSlow, loadStack, storeSlow, storeStack } from './jit-runtime.js';
+import type { addSlow, loadSlow, storeSlow } from './jit-runtime.js';
 import { TLB_MASK } from './mmu.js';
 import { LOW_BUDGET, RESUME } from './jit-exits.js';
+import { blockRanges, isUnconditional } from './jit-region.js';
 import { translateInstruction } from './jit-ops.js';
 import type { JitMachine } from './jit.js';
 
@@ -43,9 +48,6 @@ export interface Runtime {
   zeroBlock: typeof zeroBlock;
   loadSlow: typeof loadSlow;
   storeSlow: typeof storeSlow;
-  loadStack: typeof loadStack;
-  storeStack: typeof storeStack;
-  cacheStackPage: typeof cacheStackPage;
   addSlow: typeof addSlow;
   entries: (JitFunction | undefined)[];
   isEntry: Uint8Array;
@@ -58,48 +60,44 @@ export interface CompiledFunction {
   blockStarts: number[];
 }
 
-/** Code index where each basic block of [start, end) begins, ascending. */
-export function blockStarts(code: Int32Array, start: number, end: number): number[] {
-  const leaders = new Set<number>([start]);
-  const inside = (t: number): boolean => t >= start && t < end;
+/** A guest function in a unit, and which of its blocks to compile (all when absent). */
+export interface UnitMember {
+  f: FunctionSymbol;
+  blocks?: readonly number[];
+}
+
+/** Compiles a unit: guest functions or loops of them (the first member is what got
+ *  hot) whose blocks become the cases of one JS function, so that calls and returns
+ *  between them are jumps. Every instruction of a verified module has a translation. */
+export function compileUnit(code: Int32Array, members: readonly UnitMember[], runtime: Runtime): CompiledFunction {
+  const w = new FunctionWriter(code, members);
+  const factory = new Function('rt', w.source()) as (rt: Runtime) => JitFunction;
+  return { fn: factory(runtime), blockStarts: w.blockStarts };
+}
+
+/** Direct call targets in [start, end), in order of first appearance. */
+export function directCallees(code: Int32Array, start: number, end: number): number[] {
+  const targets: number[] = [];
   for (let pc = start; pc < end; pc += instructionLength(code, pc)) {
-    const info = OPCODE_BY_CODE[code[pc]];
-    if (info === undefined) throw new Error(`blockStarts: no instruction at ${pc}`);
-    info.operands.forEach((kind, k) => {
-      if (kind === 'jump' && inside(code[pc + 1 + k])) leaders.add(code[pc + 1 + k]);
-    });
-    if (code[pc] === Op.JTAB) {
-      for (let i = 0; i < code[pc + 2]; i++) if (inside(code[pc + 4 + i])) leaders.add(code[pc + 4 + i]);
-    }
-    const next = pc + instructionLength(code, pc);
-    if (endsBlock(code[pc]) && next < end) leaders.add(next);
+    if (code[pc] === Op.CALL && !targets.includes(code[pc + 1])) targets.push(code[pc + 1]);
   }
-  return [...leaders].sort((x, y) => x - y);
-}
-
-/** Instructions after which control may continue elsewhere or re-enter (return sites, after SYS). */
-function endsBlock(op: number): boolean {
-  const info = OPCODE_BY_CODE[op];
-  if (info === undefined) return true;
-  return info.operands.includes('jump') || op === Op.JTAB || op === Op.CALL || op === Op.CALLI || op === Op.LEV || op === Op.SYS;
-}
-
-/** Compiles f, or undefined when its code cannot be translated (left to the interpreter). */
-export function compileFunction(code: Int32Array, f: FunctionSymbol, runtime: Runtime): CompiledFunction | undefined {
-  const starts = blockStarts(code, f.start, f.end);
-  const w = new FunctionWriter(code, f, new Set(starts));
-  for (let i = 0; i < starts.length; i++) w.block(starts[i], i + 1 < starts.length ? starts[i + 1] : f.end);
-  const source = w.source();
-  const factory = new Function('rt', source) as (rt: Runtime) => JitFunction;
-  return { fn: factory(runtime), blockStarts: starts };
+  return targets;
 }
 
 /** Generated-code helpers for one function: exits, memory accesses, the known stack. */
 export class FunctionWriter {
   /** Code index of the instruction being translated. */
   pc = 0;
+  /** The unit's block starts, in the order of their cases. */
+  readonly blockStarts: number[] = [];
+  /** Block start -> its case number. Cases are numbered densely from 0 so that every
+   *  tier of V8 (also the unoptimised ones, which compile a sparse switch to a chain of
+   *  compares) dispatches through a jump table. */
+  private readonly caseOf = new Map<number, number>();
   private readonly body: string[] = [];
   private readonly tables: string[] = [];
+  /** Per member function, the name of its table code index - start -> case (-1: none). */
+  private readonly caseTables: string[];
   /** JS expressions of the values pushed in this block, top last. */
   private known: string[] = [];
   private maxTemps = 0;
@@ -107,18 +105,31 @@ export class FunctionWriter {
   /** Instructions of the current block before the one being translated. */
   private index = 0;
 
+  /** The guest functions of the unit; the first names it. */
+  readonly functions: readonly FunctionSymbol[];
+
   constructor(
     readonly code: Int32Array,
-    readonly f: FunctionSymbol,
-    private readonly starts: ReadonlySet<number>,
-  ) {}
+    members: readonly UnitMember[],
+  ) {
+    this.functions = members.map((u) => u.f);
+    const ranges = members.flatMap((u) => blockRanges(code, u));
+    for (const [start] of ranges) {
+      this.caseOf.set(start, this.blockStarts.length);
+      this.blockStarts.push(start);
+    }
+    this.caseTables = members.map((u) => this.table(Array.from({ length: u.f.end - u.f.start }, (_, i) => this.caseOf.get(u.f.start + i) ?? -1)));
+    for (const [start, end] of ranges) this.block(start, end);
+  }
 
-  block(start: number, end: number): void {
+  /** Translates the block [start, end); control that runs off its end goes to `end`. */
+  private block(start: number, end: number): void {
     let count = 0;
     for (let pc = start; pc < end; pc += instructionLength(this.code, pc)) count++;
     this.blockLength = count;
     this.known = [];
-    this.emit(`case ${start}:`);
+    const index = this.caseOf.get(start) as number;
+    this.emit(`case ${index}:`);
     this.emit(`if (left < ${count}) { pc = ${start}; why = ${LOW_BUDGET}; break out; }`);
     this.emit(`left -= ${count};`);
     this.index = 0;
@@ -127,7 +138,11 @@ export class FunctionWriter {
       translateInstruction(this, this.code[pc]);
       this.index++;
     }
-    if (end === this.f.end && !isUnconditional(this.code[this.pc])) this.emit(`pc = ${end}; why = ${RESUME}; break out;`);
+    // Falling through reaches the next case only when that is the block at `end`.
+    if (!isUnconditional(this.code[this.pc]) && this.blockStarts[index + 1] !== end) {
+      this.index = count - 1;
+      this.emit(this.jumpTo(end));
+    }
   }
 
   emit(line: string): void {
@@ -155,13 +170,23 @@ export class FunctionWriter {
     return `{ pc = ${at};${giveBack > 0 ? ` left += ${giveBack};` : ''} why = ${why}; break out; }`;
   }
 
-  /** Transfers control to code index t (a jump): a case of this function, or an exit. */
+  /** Transfers control to code index t (after the current instruction, which counts):
+   *  a case of this unit, or an exit. */
   jumpTo(t: number): string {
-    return this.starts.has(t) ? `{ pc = ${t}; continue; }` : this.leave(t, RESUME, true);
+    const target = this.caseOf.get(t);
+    return target !== undefined ? `{ blk = ${target}; continue; }` : this.leave(t, RESUME, true);
   }
 
-  isBlockStart(t: number): boolean {
-    return this.starts.has(t);
+  /** Goes on at code index expression t (not using x) when it starts a block of the
+   *  unit; otherwise falls through (x is clobbered). */
+  continueIfBlock(t: string): string {
+    return this.functions
+      .map((f, m) => `if (${t} >= ${f.start} && ${t} < ${f.end} && (x = ${this.caseTables[m]}[${t} - ${f.start}]) >= 0) { blk = x; continue; }`)
+      .join(' ');
+  }
+
+  hasBlock(t: number): boolean {
+    return this.caseOf.has(t);
   }
 
   /** Declares a constant Int32Array in the factory scope; returns its name. */
@@ -176,10 +201,11 @@ export class FunctionWriter {
   // The fast path is inline, the rest is a call to jit-runtime.ts (m.fault says
   // whether it faulted), so that generated functions stay small enough for V8 to
   // optimise. Stack accesses (through sp or bp) go through the stack page cache: sv/sb,
-  // the vpn and physical base of one writable page taken from the write TLB. Page tables
-  // do not change while compiled code runs (only the kernel changes them, between
-  // runs), so the pair stays a valid translation until the run ends; each run starts
-  // without one. Local sv/sb and m.sv/m.sb are equal whenever a helper is called.
+  // the vpn and physical base of one writable page taken from the write TLB, refilled
+  // inline (a recursion that crosses a page boundary switches pages at every call).
+  // Page tables do not change while compiled code runs (only the kernel changes them,
+  // between runs), so a pair stays a valid translation for the rest of the call (also
+  // across calls it makes); each call of a compiled function starts without one.
 
   /** dst = the `size`-byte value at address expression addr (sign-extended if signed). */
   load(addr: string, size: 1 | 2 | 4, signed: boolean, dst: string): void {
@@ -192,9 +218,10 @@ export class FunctionWriter {
 
   /** dst = the word at a stack address expression. */
   loadStack(addr: string, dst: string): void {
-    this.emit(`x = ${addr};`);
-    this.emit(`if (x >>> 12 === sv && (x & 3) === 0) ${dst} = i32[(sb + (x & 4095)) >> 2];`);
-    this.emit(`else { v = loadStack(m, x) | 0; if (m.fault !== 0) ${this.fault(Trap.PAGE_FAULT)} ${dst} = v; sv = m.sv | 0; sb = m.sb | 0; }`);
+    this.emit(`x = ${addr}; vpn = x >>> 12;`);
+    this.emit(`if (vpn === sv && (x & 3) === 0) ${dst} = i32[(sb + (x & 4095)) >> 2];`);
+    this.emit(`else if ((s = vpn & ${TLB_MASK}, wTag[s] === vpn) && (x & 3) === 0) { sv = vpn; sb = wBase[s]; ${dst} = i32[(sb + (x & 4095)) >> 2]; }`);
+    this.emit(`else { v = loadSlow(m, x, 4) | 0; if (m.fault !== 0) ${this.fault(Trap.PAGE_FAULT)} ${dst} = v; }`);
   }
 
   /** Stores the low `size` bytes of value (an expression not using x, vpn, s) at addr. */
@@ -205,11 +232,12 @@ export class FunctionWriter {
     this.emit(`else if (!storeSlow(m, x, ${size}, ${value})) ${this.fault(Trap.PAGE_FAULT)}`);
   }
 
-  /** Stores the word value (an expression not using x) at a stack address expression. */
+  /** Stores the word value (an expression not using x, vpn, s) at a stack address expression. */
   storeStack(addr: string, value: string): void {
-    this.emit(`x = ${addr};`);
-    this.emit(`if (x >>> 12 === sv && (x & 3) === 0) i32[(sb + (x & 4095)) >> 2] = ${value};`);
-    this.emit(`else { if (!storeStack(m, x, ${value})) ${this.fault(Trap.PAGE_FAULT)} sv = m.sv | 0; sb = m.sb | 0; }`);
+    this.emit(`x = ${addr}; vpn = x >>> 12;`);
+    this.emit(`if (vpn === sv && (x & 3) === 0) i32[(sb + (x & 4095)) >> 2] = ${value};`);
+    this.emit(`else if ((s = vpn & ${TLB_MASK}, wTag[s] === vpn) && (x & 3) === 0) { sv = vpn; sb = wBase[s]; i32[(sb + (x & 4095)) >> 2] = ${value}; }`);
+    this.emit(`else if (!storeSlow(m, x, 4, ${value})) ${this.fault(Trap.PAGE_FAULT)}`);
   }
 
   // ---- the operand stack ----
@@ -245,23 +273,25 @@ export class FunctionWriter {
 
   source(): string {
     const temps = Array.from({ length: this.maxTemps }, (_, i) => `t${i} = 0`);
-    const name = `guest_${this.f.name.replace(/[^\w$]/g, '_')}_${this.f.start}`;
+    const root = this.functions[0];
+    const name = `guest_${root.name.replace(/[^\w$]/g, '_')}_${root.start}`;
     return [
       '"use strict";',
       'const probe = rt.probe, readBytes = rt.readBytes, writeBytes = rt.writeBytes;',
       'const copyBlock = rt.copyBlock, zeroBlock = rt.zeroBlock, loadSlow = rt.loadSlow, storeSlow = rt.storeSlow;',
-      'const loadStack = rt.loadStack, storeStack = rt.storeStack, cacheStackPage = rt.cacheStackPage, addSlow = rt.addSlow;',
+      'const addSlow = rt.addSlow;',
       'const entries = rt.entries, isEntry = rt.isEntry, isReturnSite = rt.isReturnSite;',
       ...this.tables,
       `return function ${name}(m, entry) {`,
       'const cpu = m.cpu, mmu = m.mmu, u8 = m.u8, u16 = m.u16, i32 = m.i32;',
       'const rTag = m.rTag, rBase = m.rBase, wTag = m.wTag, wBase = m.wBase;',
-      'let sp = m.sp | 0, bp = m.bp | 0, a = m.a | 0, left = m.left | 0, sv = m.sv | 0, sb = m.sb | 0, pc = entry | 0, why = 0;',
-      `let x = 0, y = 0, v = 0, vpn = 0, s = 0, b = 0, g = null${temps.map((t) => `, ${t}`).join('')};`,
+      'let sp = m.sp | 0, bp = m.bp | 0, a = m.a | 0, left = m.left | 0, sv = -1, sb = 0, pc = entry | 0, why = 0;',
+      `let x = 0, y = 0, v = 0, vpn = 0, s = 0, b = 0, g = null, blk = -1${temps.map((t) => `, ${t}`).join('')};`,
+      ...this.functions.map((f, m) => `if (pc >= ${f.start} && pc < ${f.end}) blk = ${this.caseTables[m]}[pc - ${f.start}];`),
       'out: for (;;) {',
-      'switch (pc) {',
+      'switch (blk) {',
       ...this.body,
-      `default: why = ${RESUME}; break out;`,
+      'default: throw new Error(`compiled code entered at ${pc}, not a block start`);',
       '}',
       '}',
       'm.pc = pc; m.sp = sp; m.bp = bp; m.a = a; m.left = left;',
@@ -276,6 +306,3 @@ function aligned(size: number): string {
   return size === 4 ? ' && (x & 3) === 0' : size === 2 ? ' && (x & 1) === 0' : '';
 }
 
-function isUnconditional(op: number): boolean {
-  return op === Op.JMP || op === Op.JTAB || op === Op.LEV;
-}

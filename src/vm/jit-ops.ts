@@ -9,6 +9,7 @@ import { OPCODES } from '../isa/opcodes.js';
 import { Trap } from './cpu.js';
 import { RESUME, RETURNED } from './jit-exits.js';
 import type { FunctionWriter } from './jit-compile.js';
+import { TLB_MASK } from './mmu.js';
 
 /** Compiled frames nested on the JS stack before a call goes through the driver
  *  instead (bounds the JS stack whatever the guest's recursion depth). */
@@ -194,21 +195,24 @@ function storeThroughPopped(w: FunctionWriter, size: 1 | 2 | 4): void {
   w.forget();
 }
 
-/** INCL off k: read-modify-write through the stack page cache, else like the interpreter. */
+/** INCL off k: read-modify-write through the stack page cache (refilled from the write TLB), else like the interpreter. */
 function incrementLocal(w: FunctionWriter): void {
   const k = w.operand(1);
-  w.emit(`x = ${local(w)};`);
-  w.emit('if (x >>> 12 !== sv) { cacheStackPage(m, x); sv = m.sv | 0; sb = m.sb | 0; }');
-  w.emit(`if (x >>> 12 === sv && (x & 3) === 0) { y = (sb + (x & 4095)) >> 2; a = (i32[y] + ${k}) | 0; i32[y] = a; }`);
+  w.emit(`x = ${local(w)}; vpn = x >>> 12;`);
+  w.emit(`if (vpn !== sv && (s = vpn & ${TLB_MASK}, wTag[s] === vpn)) { sv = vpn; sb = wBase[s]; }`);
+  w.emit(`if (vpn === sv && (x & 3) === 0) { y = (sb + (x & 4095)) >> 2; a = (i32[y] + ${k}) | 0; i32[y] = a; }`);
   w.emit(`else { v = addSlow(m, x, ${k}) | 0; if (m.fault !== 0) ${w.fault(Trap.PAGE_FAULT)} a = v; }`);
   w.forget();
 }
 
-/** JTAB lo n default t0..: targets outside this function reach `default` (an exit). */
+/** JTAB lo n default t0..: through a table of the targets' cases (-1: outside the unit). */
 function jumpTable(w: FunctionWriter): void {
   const n = w.operand(1);
-  const table = w.table(w.code.subarray(w.pc + 4, w.pc + 4 + n));
-  w.emit(`y = (a - ${w.operand(0)}) >>> 0; pc = y < ${n} ? ${table}[y] : ${w.operand(2)}; continue;`);
+  const targets = w.code.subarray(w.pc + 4, w.pc + 4 + n);
+  const pcs = w.table(targets);
+  w.emit(`y = (a - ${w.operand(0)}) >>> 0; y = y < ${n} ? ${pcs}[y] : ${w.operand(2)};`);
+  w.emit(w.continueIfBlock('y'));
+  w.emit(w.leave('y', RESUME, true));
 }
 
 /** After a CALL/CALLI has pushed its return address: runs the callee's compiled code
@@ -217,29 +221,32 @@ function jumpTable(w: FunctionWriter): void {
  *  any other outcome leaves with the state the callee left. */
 function callInto(w: FunctionWriter, target: string): void {
   const ret = w.next;
-  // A call of this very function (recursion) is a jump: the guest stack holds the
-  // return address, and LEV jumps back to a return site of this function.
-  if (target === String(w.f.start)) return w.emit(`pc = ${target}; continue;`);
-  if (!/^\d+$/.test(target)) w.emit(`if (${target} === ${w.f.start}) { pc = ${target}; continue; }`);
+  // A call of a function of this unit (recursion, a small callee) is a jump: the guest
+  // stack holds the return address, and LEV jumps back when it returns into the unit.
+  if (/^\d+$/.test(target)) {
+    if (w.hasBlock(Number(target))) return w.emit(w.jumpTo(Number(target)));
+  } else {
+    w.emit(w.continueIfBlock(target));
+  }
   w.emit(`g = entries[${target}];`);
   w.emit(`if (g === undefined || m.depth >= ${MAX_JS_DEPTH}) ${w.leave(target, RESUME, true)}`);
   w.emit('m.sp = sp; m.bp = bp; m.a = a; m.left = left; m.depth++;');
   w.emit(`why = g(m, ${target}) | 0;`);
-  w.emit('m.depth--; sp = m.sp | 0; bp = m.bp | 0; a = m.a | 0; left = m.left | 0; sv = m.sv | 0; sb = m.sb | 0;');
+  w.emit('m.depth--; sp = m.sp | 0; bp = m.bp | 0; a = m.a | 0; left = m.left | 0;');
   w.emit(`if (why !== ${RETURNED} || m.pc !== ${ret}) { pc = m.pc | 0; if (why === ${RETURNED}) why = ${RESUME}; break out; }`);
 }
 
 /** LEV: sp = bp; bp = pop; pc = pop - TEXT_BASE, both words read before anything changes. */
 function leave(w: FunctionWriter): void {
-  w.emit('if (bp >>> 12 !== sv) { cacheStackPage(m, bp); sv = m.sv | 0; sb = m.sb | 0; }');
-  w.emit('if (bp >>> 12 === sv && (bp & 4095) <= 4088 && (bp & 3) === 0) { y = (sb + (bp & 4095)) >> 2; x = i32[y]; b = i32[y + 1]; }');
+  w.emit(`vpn = bp >>> 12; if (vpn !== sv && (s = vpn & ${TLB_MASK}, wTag[s] === vpn)) { sv = vpn; sb = wBase[s]; }`);
+  w.emit('if (vpn === sv && (bp & 4095) <= 4088 && (bp & 3) === 0) { y = (sb + (bp & 4095)) >> 2; x = i32[y]; b = i32[y + 1]; }');
   w.emit('else if (probe(cpu, mmu, bp, 8, false)) { x = readBytes(mmu, bp, 4); b = readBytes(mmu, (bp + 4) | 0, 4); }');
   w.emit(`else ${w.fault(Trap.PAGE_FAULT)}`);
   w.emit(`y = (b - ${TEXT_BASE}) | 0;`);
   w.emit(`if (y >>> 0 >= ${w.code.length} || isReturnSite[y] === 0) { cpu.trapAddr = b >>> 0; ${w.fault(Trap.BAD_RETURN)} }`);
   w.emit('sp = (bp + 8) | 0; bp = x;');
-  // A return into this function (from a recursive call) goes on here; else the JS caller
-  // (or the driver) takes it from RETURNED.
-  w.emit(`if (y >= ${w.f.start} && y < ${w.f.end}) { pc = y; continue; }`);
+  // A return into this unit goes on here (return sites are block starts); else the JS
+  // caller (or the driver) takes it from RETURNED.
+  w.emit(w.continueIfBlock('y'));
   w.emit(w.leave('y', RETURNED, true));
 }

@@ -2,11 +2,9 @@
 // only the fast path inline, so that generated functions stay small enough for V8 to
 // optimise). They do what the interpreter's slow paths do -- TLB lookup, probe, byte
 // by byte access -- and report a fault in m.fault (1) with the fault recorded in the
-// cpu, leaving memory unchanged. The stack variants also refill the stack page cache
-// (m.sv, m.sb) from the write TLB.
+// cpu, leaving memory unchanged.
 import { probe, readBytes, writeBytes } from './access.js';
 import type { JitMachine } from './jit.js';
-import { TLB_MASK } from './mmu.js';
 
 /** The size-byte value at x (zero-extended), or m.fault = 1 (then the result is 0). */
 export function loadSlow(m: JitMachine, x: number, size: number): number {
@@ -23,42 +21,6 @@ export function storeSlow(m: JitMachine, x: number, size: number, value: number)
   if (!probe(m.cpu, m.mmu, x, size, true)) return false;
   writeBytes(m.mmu, x, size, value);
   return true;
-}
-
-/** Takes x's page into the stack page cache when the write TLB holds it. */
-export function cacheStackPage(m: JitMachine, x: number): void {
-  const vpn = x >>> 12;
-  const s = vpn & TLB_MASK;
-  if (m.wTag[s] === vpn) {
-    m.sv = vpn;
-    m.sb = m.wBase[s];
-  }
-}
-
-/** The word at stack address x, after the inline cache check missed. */
-export function loadStack(m: JitMachine, x: number): number {
-  cacheStackPage(m, x);
-  if (m.sv === x >>> 12 && (x & 3) === 0) {
-    m.fault = 0;
-    return m.i32[(m.sb + (x & 4095)) >> 2];
-  }
-  const vpn = x >>> 12;
-  const s = vpn & TLB_MASK;
-  if (m.rTag[s] === vpn && (x & 3) === 0) {
-    m.fault = 0;
-    return m.i32[(m.rBase[s] + (x & 4095)) >> 2];
-  }
-  return loadSlow(m, x, 4);
-}
-
-/** Stores the word value at stack address x, after the inline cache check missed. */
-export function storeStack(m: JitMachine, x: number, value: number): boolean {
-  cacheStackPage(m, x);
-  if (m.sv === x >>> 12 && (x & 3) === 0) {
-    m.i32[(m.sb + (x & 4095)) >> 2] = value;
-    return true;
-  }
-  return storeSlow(m, x, 4, value);
 }
 
 /** INCL's read-modify-write of the word at x by k: the new value, or m.fault = 1. */

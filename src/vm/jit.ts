@@ -2,15 +2,18 @@
 // that run the same instructions with the same effects, only without the dispatch
 // loop. This file owns the tiering policy and the hand-over between the tiers:
 //
-//   - The interpreter decrements hot[pc] whenever it arrives at pc by a call, a taken
-//     jump or a return, and hands over (ENTER_TIER) when the countdown reaches 0.
-//     The driver (interpret() in interpreter.ts) then compiles the function holding
-//     pc, once; from then on every block start of that function has countdown 0, so
-//     the interpreter hands over whenever it arrives at one.
-//   - Compiled code keeps the registers in JS locals, decrements the same instruction
-//     budget one block at a time, and leaves at any trap with the state exactly as the
-//     interpreter would leave it. A call from compiled code to compiled code is a JS
-//     call (up to MAX_JS_DEPTH deep); anything else goes back through the driver.
+//   - The interpreter decrements hot[pc] whenever it arrives at pc by a call, a jump
+//     (taken or not) or a return, and hands over (ENTER_TIER) when the countdown
+//     reaches 0. The driver (interpret() in interpreter.ts) then compiles the function
+//     holding pc, once; from then on every block start of that function has countdown
+//     0, so the interpreter hands over whenever it arrives at one.
+//   - The unit of compilation is the hot function plus its small direct callees, as
+//     one JS function. Compiled code keeps the registers in JS locals, decrements the
+//     same instruction budget one block at a time, and leaves at any trap with the
+//     state exactly as the interpreter would leave it. A call within the unit (also
+//     recursion) and its return are jumps; a call of another compiled unit is a JS
+//     call (at most MAX_JS_DEPTH deep, jit-ops.ts); anything else goes back through
+//     the driver.
 //
 // Determinism: the tier changes no visible state (registers, memory, cpu.steps, the
 // instruction at which a trap or a budget end happens), only speed; a run with and
@@ -18,20 +21,28 @@
 // code, so one Jit is shared by every image of the same code.
 import type { FunctionSymbol, Module } from '../isa/module.js';
 import { copyBlock, probe, readBytes, writeBytes, zeroBlock } from './access.js';
-import { addSlow, cacheStackPage, loadSlow, loadStack, storeSlow, storeStack } from './jit-runtime.js';
+import { addSlow, loadSlow, storeSlow } from './jit-runtime.js';
 import type { Cpu } from './cpu.js';
-import { compileFunction, type JitFunction, type Runtime } from './jit-compile.js';
+import { compileUnit, directCallees, type JitFunction, type Runtime, type UnitMember } from './jit-compile.js';
+import { blockRanges, loopAround } from './jit-region.js';
+import { RESUME, RETURNED } from './jit-exits.js';
 import type { Mmu } from './mmu.js';
 
 /** Arrivals at a code index before the function around it is compiled. */
 export const HOT_THRESHOLD = 64;
 /** A countdown that does not run out in practice (2^31 arrivals; then it is reset). */
 export const NEVER = 0x7fffffff;
-/** Functions longer than this (code words) stay interpreted: V8 does not optimise a JS
- *  function past a size (its bytecode limit), and unoptimised generated code is several
- *  times slower than the interpreter. Generated functions of ~940 words were still
- *  optimised, of ~1170 no longer (Node 20). */
-export const MAX_FUNCTION_WORDS = 800;
+/** The most code words of the function (or the loop of a longer one) a unit is made
+ *  for. V8 optimises a JS function only after running a multiple of its size in
+ *  bytecode, and not at all past a size limit; until then the generated code runs
+ *  slower than the interpreter, so units are kept small. */
+export const MAX_UNIT_WORDS = 600;
+/** Direct callees up to this size (code words) are compiled into their caller's unit,
+ *  so that calling them is a jump (syscall wrappers, string helpers)... */
+export const MAX_INLINE_WORDS = 32;
+/** ...while the unit stays within this many words: a unit entered often but running
+ *  little each time (a loop around system calls) must stay small to be optimised. */
+export const MAX_INLINED_UNIT_WORDS = 400;
 
 /** Registers and the memory arrays of the process being run, handed between compiled
  *  functions (the compiled code keeps them in locals in between). One class, every
@@ -54,9 +65,6 @@ export class JitMachine {
   left = 0;
   /** Compiled frames currently on the JS stack. */
   depth = 0;
-  /** The stack page cache (jit-compile.ts): a writable page's vpn (-1: none) and base. */
-  sv = -1;
-  sb = 0;
   /** 1 when the last slow path (jit-runtime.ts) faulted. */
   fault = 0;
 
@@ -128,9 +136,6 @@ export class Jit {
       zeroBlock,
       loadSlow,
       storeSlow,
-      loadStack,
-      storeStack,
-      cacheStackPage,
       addSlow,
       entries: this.entries,
       isEntry: input.isEntry,
@@ -138,14 +143,21 @@ export class Jit {
     };
   }
 
-  /** hot[pc] ran out: compiles the function around pc the first time. True when pc
-   *  is now the start of a compiled block; otherwise pc's countdown is set to NEVER. */
+  /** hot[pc] ran out: compiles what holds pc, once -- its function when short enough,
+   *  else the loop around pc. True when pc is now the start of a compiled block;
+   *  otherwise pc's countdown is set to NEVER. */
   prepare(pc: number): boolean {
     if (this.entries[pc] === undefined) {
       const index = this.functionAt(pc);
-      if (index >= 0 && this.tried[index] === 0) {
-        this.tried[index] = 1;
-        this.compile(this.functions[index]);
+      const f = index >= 0 ? this.functions[index] : undefined;
+      if (f !== undefined && f.end - f.start <= MAX_UNIT_WORDS) {
+        if (this.tried[index] === 0) {
+          this.tried[index] = 1;
+          this.compile({ f });
+        }
+      } else if (f !== undefined) {
+        const loop = loopAround(this.input.code, f, pc);
+        if (loop !== undefined) this.compile({ f, blocks: loop });
       }
     }
     if (this.entries[pc] !== undefined) return true;
@@ -154,8 +166,9 @@ export class Jit {
   }
 
   /** Runs compiled code from cpu.pc (which must have an entry) with `left` instructions
-   *  of budget; writes the registers and cpu.steps back. Returns a Trap or RETURNED,
-   *  RESUME, LOW_BUDGET. */
+   *  of budget, and on from wherever it returns or jumps to while that is compiled
+   *  too; writes the registers and cpu.steps back. Returns a Trap or RETURNED, RESUME,
+   *  LOW_BUDGET (m.pc then has no compiled code). */
   run(cpu: Cpu, mmu: Mmu, left: number): number {
     let m = this.machine;
     if (m === null) m = this.machine = new JitMachine(cpu, mmu);
@@ -170,8 +183,13 @@ export class Jit {
     m.a = cpu.a | 0;
     m.left = left;
     m.depth = 0;
-    m.sv = -1;
-    const why = enter(m, pc);
+    let why = enter(m, pc);
+    while (why === RETURNED || why === RESUME) {
+      const next = this.entries[m.pc];
+      if (next === undefined) break;
+      m.depth = 0;
+      why = next(m, m.pc);
+    }
     cpu.pc = m.pc;
     cpu.sp = m.sp >>> 0;
     cpu.bp = m.bp >>> 0;
@@ -180,11 +198,27 @@ export class Jit {
     return why;
   }
 
-  private compile(f: FunctionSymbol): void {
-    if (f.end - f.start > MAX_FUNCTION_WORDS) return;
-    const compiled = compileFunction(this.input.code, f, this.runtime);
-    if (compiled === undefined) return;
+  /** Compiles root with the short functions it calls as one unit (jit-compile.ts),
+   *  unless it is too long. A block start keeps the first unit compiled with it as its
+   *  entry. */
+  private compile(root: UnitMember): void {
+    const code = this.input.code;
+    const ranges = blockRanges(code, root);
+    let words = ranges.reduce((sum, [start, end]) => sum + end - start, 0);
+    if (words > MAX_UNIT_WORDS) return;
+    const members = [root];
+    for (const target of ranges.flatMap(([start, end]) => directCallees(code, start, end))) {
+      const index = this.functionAt(target);
+      if (index < 0) continue;
+      const callee = this.functions[index];
+      const size = callee.end - callee.start;
+      if (callee.start !== target || members.some((u) => u.f === callee) || size > MAX_INLINE_WORDS || words + size > MAX_INLINED_UNIT_WORDS) continue;
+      members.push({ f: callee });
+      words += size;
+    }
+    const compiled = compileUnit(code, members, this.runtime);
     for (const start of compiled.blockStarts) {
+      if (this.entries[start] !== undefined) continue;
       this.entries[start] = compiled.fn;
       this.hot[start] = 0;
     }
