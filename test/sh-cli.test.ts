@@ -70,25 +70,69 @@ describe('ipcvm run with several programs', () => {
 
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
+/** An interactive `ipcvm sh` on a pseudo-terminal (script(1)), driven like a person
+ *  at the keyboard: each step waits until the screen shows what it needs first, so
+ *  the test does not depend on how fast the machine is. */
+class Terminal {
+  output = '';
+  readonly exited: Promise<number | null>;
+  private readonly child;
+  private waiter: (() => void) | null = null;
+
+  constructor(cwd: string) {
+    this.child = spawn('script', ['-qec', `${process.execPath} ${bin} sh`, '/dev/null'], { cwd });
+    this.exited = new Promise((r) => this.child.on('exit', r));
+    this.child.stdout.on('data', (d: Buffer) => {
+      this.output += d.toString('latin1');
+      this.waiter?.();
+    });
+  }
+
+  /** Resolves once the output from position `from` on matches pattern. */
+  async waitFor(pattern: RegExp, from = 0, ms = 30_000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!pattern.test(this.output.slice(from))) {
+      if (Date.now() > deadline) throw new Error(`terminal: no ${pattern} after ${ms} ms; screen:\n${this.output}`);
+      await new Promise<void>((r) => {
+        this.waiter = r;
+        setTimeout(r, 200);
+      });
+    }
+  }
+
+  /** Types keys, then waits for the shell's next prompt after them. */
+  async type(keys: string, expect: RegExp = /\$ $/): Promise<void> {
+    const from = this.output.length;
+    this.child.stdin.write(keys);
+    await this.waitFor(expect, from);
+  }
+
+  end(): void {
+    this.child.stdin.end();
+  }
+}
+
 describe.skipIf(!hasScript)('ipcvm sh on a terminal', () => {
   it('prompts, and Ctrl-C stops the foreground job but not a background one', async () => {
-    const steps = ['sleep 200 &\n', 'sleep 100\n', '\x03', 'echo status $?\n', 'ps\n', 'kill %1\n', 'exit 3\n'];
-    const child = spawn('script', ['-qec', `${process.execPath} ${bin} sh`, '/dev/null'], { cwd: hostDirWith({}) });
-    const exited = new Promise<number | null>((r) => child.on('exit', r));
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString('latin1')));
-    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    await pause(3000);
-    for (const step of steps) {
-      child.stdin.write(step);
-      await pause(1500);
-    }
-    child.stdin.end();
-    const status = await exited;
-    expect(output).toContain('status 130');
-    expect(output).toMatch(/\n\s+2\s+1\s+2 S\s+sleep 200\r?\n/);
-    expect(output).not.toMatch(/sleep 100\r?\n\s+\d/);
-    expect(output).toContain('Terminated              sleep 200');
+    const t = new Terminal(
+      hostDirWith({
+        'ready.c': '#include <stdio.h>\n#include <unistd.h>\nint main(void) { printf("ready\\n"); fflush(stdout); sleep(100); return 0; }\n',
+      }),
+    );
+    await t.waitFor(/\$ $/);
+    await t.type('sleep 200 &\n');
+    await t.type('./ready.c\n', /ready\r?\n/);
+    await t.type('\x03');
+    await t.type('echo status $?\n');
+    await t.type('ps\n');
+    await t.type('kill %1\n');
+    await t.type('exit 3\n', /exit/);
+    t.end();
+    const status = await t.exited;
+    expect(t.output).toContain('status 130');
+    expect(t.output).toMatch(/\n\s+2\s+1\s+2 S\s+sleep 200\r?\n/);
+    expect(t.output).not.toMatch(/ready\.c\r?\n\s+\d/);
+    expect(t.output).toContain('Terminated              sleep 200');
     expect(status).toBe(3);
-  }, 60_000);
+  }, 120_000);
 });
