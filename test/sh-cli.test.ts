@@ -112,13 +112,13 @@ class Terminal {
   }
 }
 
+/** A foreground job that says when it runs, so the test knows a key it sends
+ *  next reaches the job and not the shell. */
+const READY_C = '#include <stdio.h>\n#include <unistd.h>\nint main(void) { printf("ready\\n"); fflush(stdout); sleep(100); return 0; }\n';
+
 describe.skipIf(!hasScript)('ipcvm sh on a terminal', () => {
   it('prompts, and Ctrl-C stops the foreground job but not a background one', async () => {
-    const t = new Terminal(
-      hostDirWith({
-        'ready.c': '#include <stdio.h>\n#include <unistd.h>\nint main(void) { printf("ready\\n"); fflush(stdout); sleep(100); return 0; }\n',
-      }),
-    );
+    const t = new Terminal(hostDirWith({ 'ready.c': READY_C }));
     await t.waitFor(/\$ $/);
     await t.type('sleep 200 &\n');
     await t.type('./ready.c\n', /ready\r?\n/);
@@ -134,5 +134,34 @@ describe.skipIf(!hasScript)('ipcvm sh on a terminal', () => {
     expect(t.output).not.toMatch(/ready\.c\r?\n\s+\d/);
     expect(t.output).toContain('Terminated              sleep 200');
     expect(status).toBe(3);
+  }, 120_000);
+
+  it('runs background jobs while the prompt waits; Ctrl-Z stops the foreground job, SIGTTIN a background reader; Ctrl-D, Ctrl-\\', async () => {
+    const t = new Terminal(hostDirWith({ 'ready.c': READY_C }));
+    await t.waitFor(/\$ $/);
+    // Nothing is typed after this line: the job must finish while the shell waits.
+    await t.type("sh -c 'sleep 1; echo bg done' &\n");
+    await t.waitFor(/(^|\$ )bg done\r?\n/m);
+    await t.type('./ready.c\n', /ready\r?\n/);
+    await t.type('\x1a');
+    expect(t.output).toMatch(/\[2\]\+\s+Stopped\s+\.\/ready\.c/);
+    await t.type('jobs\n');
+    await t.type('bg\n');
+    await t.type('kill %2\n');
+    expect(t.output).toMatch(/\[2\]\+\s+Terminated\s+\.\/ready\.c/);
+    // A background reader of the terminal is stopped by SIGTTIN until brought back.
+    await t.type('cat &\n');
+    for (let tries = 0; !/\[1\]\+\s+Stopped\s+cat\r?\n/.test(t.output) && tries < 50; tries++) await t.type('jobs\n');
+    expect(t.output).toMatch(/\[1\]\+\s+Stopped\s+cat\r?\n/);
+    await t.type('fg\n', /cat\r?\n/);
+    await t.type('typed line\n', /typed line\r?\ntyped line\r?\n/);
+    await t.type('\x04');
+    await t.type('echo cat said $?\n');
+    await t.type('./ready.c\n', /ready\r?\n/);
+    await t.type('\x1c', /Quit \(core dumped\)\r?\n\$ $/);
+    await t.type('exit 4\n', /exit/);
+    t.end();
+    expect(await t.exited).toBe(4);
+    expect(t.output).toContain('cat said 0');
   }, 120_000);
 });

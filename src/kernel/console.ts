@@ -1,18 +1,21 @@
 // The console: descriptors 0, 1 and 2 of the first processes, bound to the host's
-// stdin, stdout and stderr (or to the callbacks a test injects). Reads block the
-// whole VM in the host's read (the guest sees a blocking terminal or pipe); writes
-// go straight out, unbuffered: buffering is the guest C library's job. isatty is
-// answered by TCGETS, true only when the host stream is a terminal.
+// stdin, stdout and stderr (or to the callbacks a test injects). Reads of a pipe
+// or file block the whole VM in the host's read, which keeps runs deterministic;
+// reads of a terminal sleep in the kernel while the rest runs (terminal-input.ts);
+// writes go straight out, unbuffered: buffering is the guest C library's job.
+// isatty is answered by TCGETS, true only when the host stream is a terminal.
 import { readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { E } from './errno.js';
-import type { File, OpenFile } from './file.js';
+import { O_NONBLOCK, type File, type OpenFile } from './file.js';
 import type { DeviceInode } from './inode.js';
 import type { Kernel, KernelOptions } from './kernel.js';
 import { postSignal } from './kill.js';
 import type { Proc } from './proc.js';
-import { SI_KERNEL } from './sigstate.js';
+import { kernelInfo, SI_KERNEL } from './sigstate.js';
 import { SIG } from './signals.js';
+import { sleepOn } from './sleep.js';
+import type { TerminalInput } from './terminal-input.js';
 import { foregroundIoctl, TIOCGPGRP, TIOCSPGRP } from './ttyctl.js';
 import { copyin, copyout } from './uaccess.js';
 
@@ -52,10 +55,19 @@ export class ConsoleFile implements File {
     private readonly host: HostIo,
   ) {}
 
-  read(k: Kernel, p: Proc, _f: OpenFile, addr: number, count: number): number {
+  read(k: Kernel, p: Proc, f: OpenFile, addr: number, count: number): number {
     if (this.stream !== 0) return -E.EBADF;
-    const data = this.host.read(count);
-    if (!data) return -E.EIO;
+    const terminal = k.terminal;
+    let data: Uint8Array | number | null;
+    if (terminal) {
+      const refused = backgroundRead(k, p, terminal);
+      if (refused !== 0) return refused;
+      data = terminal.take(count);
+      if (data === null) return f.flags & O_NONBLOCK ? -E.EAGAIN : sleepOn(p, terminal.arrived, 'input from the terminal');
+    } else {
+      data = this.host.read(count) ?? -E.EIO;
+    }
+    if (typeof data === 'number') return data;
     const n = Math.min(data.length, count);
     return copyout(k, p, addr, data.subarray(0, n)) < 0 ? -E.EFAULT : n;
   }
@@ -92,6 +104,18 @@ export class ConsoleFile implements File {
   describe(): string {
     return ['console (stdin)', 'console (stdout)', 'console (stderr)'][this.stream];
   }
+}
+
+/** A read of the terminal by a process outside its foreground group, once a shell
+ *  has taken the terminal (Linux's job-control check): -EIO when the process
+ *  ignores or blocks SIGTTIN, else SIGTTIN to its whole group and the read restarts
+ *  after the group is continued (sleepOn sees the signal: syscall.ts restarts the
+ *  call). 0 for a foreground reader. */
+function backgroundRead(k: Kernel, p: Proc, terminal: TerminalInput): number {
+  if (k.foregroundPgid === 0 || p.pgid === k.foregroundPgid) return 0;
+  if (p.sig.isIgnored(SIG.SIGTTIN) || p.sig.blocked.has(SIG.SIGTTIN)) return -E.EIO;
+  for (const q of k.procs.values()) if (q.pgid === p.pgid && q.isAlive()) postSignal(k, q, SIG.SIGTTIN, kernelInfo(SIG.SIGTTIN));
+  return sleepOn(p, terminal.arrived, 'input from the terminal');
 }
 
 /** /dev/null: reads see end of file, writes vanish, seeks stay at 0. */
@@ -164,7 +188,7 @@ export const HOST_IO: HostIo = {
 };
 
 /** The console's host side: injected callbacks where given, else the host's fds. */
-export function hostIoFor(o: Pick<KernelOptions, 'stdout' | 'stderr' | 'stdin'>): HostIo {
+export function hostIoFor(o: Pick<KernelOptions, 'stdout' | 'stderr' | 'stdin' | 'terminal'>): HostIo {
   const writers = [undefined, o.stdout, o.stderr];
   return {
     read: o.stdin ?? HOST_IO.read,
@@ -175,6 +199,7 @@ export function hostIoFor(o: Pick<KernelOptions, 'stdout' | 'stderr' | 'stdin'>)
       return true;
     },
     isatty(stream: ConsoleStream): boolean {
+      if (stream === 0 && o.terminal) return true;
       const injected = stream === 0 ? o.stdin : writers[stream];
       return !injected && HOST_IO.isatty(stream);
     },

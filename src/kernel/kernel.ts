@@ -54,6 +54,7 @@ import { WaitChannel } from './sleep.js';
 import { procStatsLines, runStatsLine } from './stats.js';
 import { deliverSignals, type SignalDisposition } from './sigdeliver.js';
 import { reissueBlockedCall, syscall } from './syscall.js';
+import { hostTerminal, TERMINAL_POLL_MS, TerminalInput, type TerminalSource } from './terminal-input.js';
 import { FileSystem } from './vfs.js';
 import type { FaultOutcome } from './vmarea.js';
 
@@ -80,6 +81,9 @@ export interface KernelOptions {
   stderr?: (bytes: Uint8Array) => void;
   /** Up to max bytes of guest stdin, empty at end of input; host fd 0 when absent. */
   stdin?: (max: number) => Uint8Array;
+  /** Guest stdin is a terminal typed into as the run goes (tests); absent: the
+   *  host's fd 0 when that is a terminal (terminal-input.ts). */
+  terminal?: TerminalSource;
   observer?: KernelObserver;
   /** Show the host directory hostDir (default: the current directory) read-only
    *  as the guest's working directory; default true (CLI --no-host-fs: false). */
@@ -160,6 +164,8 @@ export class Kernel {
   foregroundPgid = 0;
   /** The host's stdin/stdout/stderr (the console and /dev/tty). */
   readonly host: HostIo;
+  /** Console input when stdin is a terminal: read without stopping the VM. */
+  readonly terminal: TerminalInput | null;
   /** The console's open file descriptions; the kernel keeps one reference each. */
   private readonly console: OpenFile[];
   private readonly initialFreeFrames: number;
@@ -179,6 +185,8 @@ export class Kernel {
     this.observer = options.observer;
     this.limits = new RunLimits(options.timeoutMs ?? 0, options.maxOutput ?? MAX_OUTPUT_BYTES);
     this.host = hostIoFor(options);
+    const typed = options.terminal ?? (options.stdin === undefined && this.host.isatty(0) ? hostTerminal() : undefined);
+    this.terminal = typed ? new TerminalInput(typed) : null;
     this.fs = new FileSystem({
       hostDir: options.hostFs === false ? null : (options.hostDir ?? process.cwd()),
       uid: options.uid,
@@ -224,14 +232,18 @@ export class Kernel {
         const end = this.runUntilIdle(ctrlC);
         if (end === 'yield') {
           await new Promise((resolve) => setImmediate(resolve));
+          this.terminal?.poll(this);
           continue;
         }
         if (end !== 'wait') return this.finish(end);
-        const ms = Math.min(this.limits.msLeft(), Math.max(0, Math.ceil((this.clock.nextDeadline() - this.clock.now()) / 1e6)));
+        let ms = Math.min(this.limits.msLeft(), Math.max(0, Math.ceil((this.clock.nextDeadline() - this.clock.now()) / 1e6)));
+        if (this.terminal?.awaited()) ms = Math.min(ms, TERMINAL_POLL_MS);
         await (ctrlC ? ctrlC.sleep(ms) : new Promise((resolve) => setTimeout(resolve, ms)));
+        this.terminal?.poll(this);
       }
     } finally {
       ctrlC?.remove();
+      this.terminal?.close();
     }
   }
 
@@ -251,7 +263,8 @@ export class Kernel {
         this.runSlice(p);
         continue;
       }
-      if (this.clock.pendingTimers() === 0) return 'deadlock';
+      // A reader of the terminal waits for the person at the keyboard, not in vain.
+      if (this.clock.pendingTimers() === 0) return this.terminal?.awaited() ? 'wait' : 'deadlock';
       if (this.clock.mode === 'real') return 'wait';
       this.clock.jumpToNextTimer();
     }

@@ -361,6 +361,12 @@ int job_foreground(struct job *j, int resume)
     terminal_give(shell_pgid);
     if (interactive && status == 128 + SIGINT)
         fprintf(stderr, "\n");
+    else if (interactive && job_finished(j) && WIFSIGNALED(j->status[j->npids - 1]) && status != 128 + SIGPIPE) {
+        /* As bash: "Quit (core dumped)", "Terminated", "Killed" for the job just run. */
+        char state[64];
+        describe(j, state);
+        fprintf(stderr, "%s\n", state);
+    }
     if (j->stopped) {
         job_set_current(j);
         if (interactive) {
