@@ -36,21 +36,14 @@ async function runTier(module: Module, args: string[], mode: JitMode, options: P
     uid: 1000,
     stats: false,
     hostFs: false,
+    jit: mode,
     ...options,
     stdout: (b: Uint8Array) => out.push(b.slice()),
     stderr: (b: Uint8Array) => out.push(b.slice()),
     stdin: () => new Uint8Array(0),
     observer: { slice: (p, steps) => slices.push([p.pid, steps]) },
   });
-  const saved = process.env.IPCVM_JIT;
-  process.env.IPCVM_JIT = mode;
-  let first;
-  try {
-    first = kernel.spawn(module, args);
-  } finally {
-    if (saved === undefined) delete process.env.IPCVM_JIT;
-    else process.env.IPCVM_JIT = saved;
-  }
+  const first = kernel.spawn(module, args);
   const result = await kernel.run();
   return { stdout: Buffer.concat(out).toString('latin1'), status: result.status, steps: result.steps, slices, entered: first.image.jit?.entered ?? 0 };
 }

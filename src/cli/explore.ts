@@ -18,7 +18,7 @@ import { formatSize } from '../kernel/kill.js';
 /** The options of a run that change what it does (not how it is reported). */
 export type RunSettings = Pick<
   KernelOptions,
-  'seed' | 'sched' | 'quantum' | 'maxSteps' | 'memBytes' | 'clock' | 'uid' | 'maxProcs' | 'timeoutMs' | 'maxOutput' | 'hostFs'
+  'seed' | 'sched' | 'quantum' | 'maxSteps' | 'memBytes' | 'clock' | 'uid' | 'maxProcs' | 'timeoutMs' | 'maxOutput' | 'hostFs' | 'jit'
 >;
 
 export interface RunConfig {
@@ -49,6 +49,7 @@ export function replayCommand(config: RunConfig): string {
     '--max-output', formatSize(s.maxOutput ?? 0),
   ];
   if (s.hostFs === false) words.push('--no-host-fs');
+  if (s.jit === 'off') words.push('--no-jit');
   if (config.guestArgs.length > 0) words.push('--', ...config.guestArgs);
   return words.map(shellQuote).join(' ');
 }

@@ -35,7 +35,6 @@ interface RunFlags extends TraceFlags {
 
 /** The kernel options the run options give. */
 function kernelOptions(flags: RunFlags) {
-  if (flags.jit === false) process.env.IPCVM_JIT = 'off'; // --no-jit: read by makeImage (src/vm/image.ts)
   const options = {
     seed: parseCount(flags.seed, '--seed', 0, 0xffffffff),
     sched: parseChoice(flags.sched, '--sched', ['rr', 'random'] as const),
@@ -50,6 +49,7 @@ function kernelOptions(flags: RunFlags) {
     hostFs: flags.hostFs,
     timeoutMs: parseCount(flags.timeout, '--timeout', 0, 1e6) * 1000,
     maxOutput: parseSize(flags.maxOutput, '--max-output'),
+    jit: flags.jit === false ? ('off' as const) : undefined,
   };
   if (options.memBytes < 1024 * 1024) throw new UsageError('--mem: at least 1M is needed');
   return options;

@@ -14,6 +14,7 @@ import { basename } from 'node:path';
 import { TEXT_BASE } from '../isa/abi.js';
 import type { Module } from '../isa/module.js';
 import { Trap } from '../vm/cpu.js';
+import type { JitMode } from '../vm/image.js';
 import { interpret } from '../vm/interpreter.js';
 import { PhysMem } from '../vm/physmem.js';
 import { Clock, type ClockMode } from './clock.js';
@@ -98,6 +99,9 @@ export interface KernelOptions {
   /** Builds programs execve finds that are neither .ipx modules nor scripts (the
    *  CLI compiles C sources with it); execve fails with ENOEXEC without one. */
   loadProgram?: ProgramLoader;
+  /** The JS tier of every program this kernel loads (image.ts); absent: the
+   *  IPCVM_JIT environment variable, else on (CLI --no-jit: 'off'). */
+  jit?: JitMode;
 }
 
 /** How spawn sets up a process besides its program. */

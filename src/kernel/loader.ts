@@ -50,7 +50,7 @@ export function loadImage(k: Kernel, module: Module, argv: readonly string[], en
     releaseUnowned(mm);
     return -E.ENOMEM;
   }
-  return { mm, image: makeImage(module), sp, pc: module.entry };
+  return { mm, image: makeImage(module, { jit: k.options.jit }), sp, pc: module.entry };
 }
 
 /** The bytes from the initial sp up to STACK_TOP, or null beyond ARG_MAX. */

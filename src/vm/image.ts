@@ -5,8 +5,9 @@
 // instead of jumping into the middle of an instruction.
 // Built once per loaded program and shared by every process running it.
 // It also carries the program's JS tier (jit.ts): the countdowns with which the
-// interpreter finds hot code, and the compiled functions; IPCVM_JIT=off in the
-// environment (the CLI's --no-jit) or { jit: 'off' } switches the tier off.
+// interpreter finds hot code, and the compiled functions. { jit: 'off' } (the
+// kernel's option, the CLI's --no-jit) switches the tier off; without the option,
+// IPCVM_JIT=off|eager in the environment decides (to run a whole test suite so).
 import { Op } from '../isa/op.js';
 import { instructionLength } from '../isa/opcodes.js';
 import type { Module } from '../isa/module.js';
