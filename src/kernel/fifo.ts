@@ -15,7 +15,7 @@
 // O_NONBLOCK: a read-open never waits; a write-open with no reader fails ENXIO.
 // O_RDWR is both a reader and a writer and never waits.
 import { E } from './errno.js';
-import { O_ACCMODE, O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY, OpenFile } from './file.js';
+import { fileOpen, O_ACCMODE, O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY, type OpenFile } from './file.js';
 import type { FifoInode } from './inode.js';
 import type { Kernel } from './kernel.js';
 import { panic } from './panic.js';
@@ -60,7 +60,7 @@ export function fifoOpen(k: Kernel, p: Proc, node: FifoInode, flags: number, pat
   }
   wakeup(k, fifo.openWait);
   const seen = mode === O_RDONLY ? fifo.writeOpens : fifo.readOpens;
-  const f = new OpenFile(new PipeEnd(pipe, fifo, seen), flags);
+  const f = fileOpen(k, new PipeEnd(pipe, fifo, seen), flags);
   const waits = (mode === O_RDONLY && pipe.writers === 0 && !(flags & O_NONBLOCK)) || (mode === O_WRONLY && pipe.readers === 0);
   if (!waits) return f;
   p.fds.pendingOpen = f;

@@ -4,8 +4,9 @@
 //                 family links agree, every frame's refcount equals the number of
 //                 PTEs naming it plus one if a store of shared pages holds it, and
 //                 the IPC objects' own bookkeeping holds (ipcCheckInvariants);
-//   after a run   no process, zombie, sleeper, timer or IPC object is left and
-//                 every frame is free;
+//   after a run   no process, zombie, sleeper, timer or IPC object is left,
+//                 every frame is free and only the console's open file
+//                 descriptions remain;
 //   both          the file system's pipes, FIFOs and files are consistent, and after
 //                 a run no pipe or regular file is left open (vfs.ts).
 import { ipcCheckInvariants } from './ipc.js';
@@ -16,7 +17,13 @@ function fail(message: string): never {
   throw new Error(`checkInvariants: ${message}`);
 }
 
-export function checkKernelInvariants(k: Kernel, initialFreeFrames: number, live: number): void {
+/** What a kernel holds once booted, before any process runs. */
+export interface BootBaseline {
+  freeFrames: number;
+  openFiles: number;
+}
+
+export function checkKernelInvariants(k: Kernel, boot: BootBaseline, live: number): void {
   const mem = k.mem;
   mem.checkInvariants();
   const mappings = new Int32Array(mem.frameCount);
@@ -39,7 +46,8 @@ export function checkKernelInvariants(k: Kernel, initialFreeFrames: number, live
   if (k.sched.runnable() !== 0) fail('run queue not empty');
   if (k.timerChannel.sleepers.length !== 0 || k.clock.pendingTimers() !== 0) fail('timers or sleepers left');
   if (k.ipc.count() !== 0) fail(`IPC objects left: ${k.ipc.describe()}`);
-  if (mem.freeFrames() !== initialFreeFrames) fail(`${initialFreeFrames - mem.freeFrames()} frames still allocated`);
+  if (mem.freeFrames() !== boot.freeFrames) fail(`${boot.freeFrames - mem.freeFrames()} frames still allocated`);
+  if (k.fs.openFiles !== boot.openFiles) fail(`${k.fs.openFiles} open file descriptions, ${boot.openFiles} at boot`);
 }
 
 function checkProc(k: Kernel, p: Proc): void {

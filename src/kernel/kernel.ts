@@ -25,8 +25,8 @@ import type { ProgramLoader } from './exec.js';
 import { procExit } from './exit.js';
 import { handlePageFault } from './fault.js';
 import { FdTable } from './fdtable.js';
-import { fileDup, O_RDONLY, O_WRONLY, OpenFile } from './file.js';
-import { checkKernelInvariants } from './invariants.js';
+import { fileDup, fileOpen, O_RDONLY, O_WRONLY, type OpenFile } from './file.js';
+import { checkKernelInvariants, type BootBaseline } from './invariants.js';
 import { IpcNamespace } from './ipc.js';
 import { ipcsReport } from './ipcs.js';
 import { watchHostInterrupt, type HostInterrupt } from './hostintr.js';
@@ -162,7 +162,8 @@ export class Kernel {
   readonly host: HostIo;
   /** The console's open file descriptions; the kernel keeps one reference each. */
   private readonly console: OpenFile[];
-  private readonly initialFreeFrames: number;
+  /** Free frames and open file descriptions (the console's) once booted. */
+  private readonly boot: BootBaseline;
   private first: Proc | null = null;
   private live = 0;
   private nextPid = 1;
@@ -173,7 +174,6 @@ export class Kernel {
   constructor(options: KernelOptions) {
     this.options = { ...options };
     this.mem = new PhysMem(options.memBytes);
-    this.initialFreeFrames = this.mem.freeFrames();
     this.clock = new Clock(options.clock);
     this.sched = new Scheduler(options.sched, options.quantum, options.seed);
     this.observer = options.observer;
@@ -186,7 +186,8 @@ export class Kernel {
       tty: this.host.isatty(0) && this.host.isatty(1),
       now: () => this.clock.realtime()[0],
     });
-    this.console = ([0, 1, 2] as const).map((s) => new OpenFile(new ConsoleFile(s, this.host), s === 0 ? O_RDONLY : O_WRONLY));
+    this.console = ([0, 1, 2] as const).map((s) => fileOpen(this, new ConsoleFile(s, this.host), s === 0 ? O_RDONLY : O_WRONLY));
+    this.boot = { freeFrames: this.mem.freeFrames(), openFiles: this.fs.openFiles };
   }
 
   /** Starts a program as a new process (the first call makes pid 1) with fds 0-2
@@ -197,7 +198,7 @@ export class Kernel {
     const loaded = loadImage(this, module, argv, env);
     if (typeof loaded === 'number') throw new Error(`spawn: ${argv[0] ?? 'program'}: ${strerrorText(-loaded)}`);
     const fds = new FdTable();
-    for (const f of this.console) fds.alloc(f === this.console[0] && how.stdinNull ? new OpenFile(new NullFile(), O_RDONLY) : fileDup(f));
+    for (const f of this.console) fds.alloc(f === this.console[0] && how.stdinNull ? fileOpen(this, new NullFile(), O_RDONLY) : fileDup(f));
     const uid = this.options.uid;
     const gid = this.options.gid ?? DEFAULT_GID;
     const p = new Proc(pid, basename(argv[0] ?? 'a.out'), { uid, euid: uid, gid, egid: gid }, loaded.mm, loaded.image, fds);
@@ -420,6 +421,6 @@ export class Kernel {
 
   /** Throws when a kernel invariant is broken (see invariants.ts). */
   checkInvariants(): void {
-    checkKernelInvariants(this, this.initialFreeFrames, this.live);
+    checkKernelInvariants(this, this.boot, this.live);
   }
 }

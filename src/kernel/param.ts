@@ -10,6 +10,12 @@ export const NPROC = 512;
 /** Descriptors per process (RLIMIT_NOFILE's default soft limit): EMFILE beyond. */
 export const NOFILE = 1024;
 
+/** Open file descriptions system wide (Linux's NR_FILE, the floor of fs.file-max):
+ *  open, creat, pipe and a FIFO's open fail with ENFILE beyond; dup and fork share
+ *  a description and never do. Linux lets CAP_SYS_ADMIN past it; here it binds
+ *  uid 0 too, since it is what bounds the host's memory. */
+export const NFILE = 8192;
+
 /** Highest pid before allocation wraps (Linux's default pid_max). */
 export const PID_MAX = 32768;
 

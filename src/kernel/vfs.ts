@@ -72,6 +72,9 @@ export class FileSystem {
   readonly livePipes = new Set<Pipe>();
   /** Bytes of file contents held in memory (FS_MAX_BYTES at most). */
   bytesUsed = 0;
+  /** Open file descriptions of every kind, in the whole system (file.ts; NFILE at
+   *  most). */
+  openFiles = 0;
   readonly now: () => number;
   private lastIno = 1;
   private readonly hostRoot: string | null;
