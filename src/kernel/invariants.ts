@@ -7,8 +7,10 @@
 //   after a run   no process, zombie, sleeper, timer or IPC object is left,
 //                 every frame is free and only the console's open file
 //                 descriptions remain;
-//   both          the file system's pipes, FIFOs and files are consistent, and after
-//                 a run no pipe or regular file is left open (vfs.ts).
+//   both          the file system's pipes, FIFOs and files are consistent, the
+//                 user's account holds the pages of the live pipes, and after a
+//                 run no pipe or regular file is left open (vfs.ts).
+import { PAGE_SIZE } from '../isa/abi.js';
 import { ipcCheckInvariants } from './ipc.js';
 import type { Kernel } from './kernel.js';
 import type { Proc } from './proc.js';
@@ -41,6 +43,9 @@ export function checkKernelInvariants(k: Kernel, boot: BootBaseline, live: numbe
   const alive = [...k.procs.values()].filter((p) => p.isAlive()).length;
   if (live !== alive) fail(`live count ${live}, but ${alive} processes are alive`);
   for (const problem of k.fs.invariantProblems(live === 0)) fail(problem);
+  let pipePages = 0;
+  for (const pipe of k.fs.livePipes) pipePages += pipe.capacity() / PAGE_SIZE;
+  if (pipePages !== k.user.pipePages) fail(`the user is charged ${k.user.pipePages} pipe pages, the pipes have ${pipePages}`);
   if (live > 0) return;
   if (k.procs.size !== 0) fail(`${k.procs.size} zombies left: ${[...k.procs.keys()].join(' ')}`);
   if (k.sched.runnable() !== 0) fail('run queue not empty');

@@ -54,6 +54,7 @@ import { WaitChannel } from './sleep.js';
 import { procStatsLines, runStatsLine } from './stats.js';
 import { deliverSignals, type SignalDisposition } from './sigdeliver.js';
 import { reissueBlockedCall, syscall } from './syscall.js';
+import { UserAccount } from './user.js';
 import { FileSystem } from './vfs.js';
 import type { FaultOutcome } from './vmarea.js';
 
@@ -149,6 +150,8 @@ export class Kernel {
   readonly syscallArgs = new Int32Array(8);
   /** The file system: /bin, /tmp, /dev and the host view (vfs.ts). */
   readonly fs: FileSystem;
+  /** What the (only) user holds: pipe pages, queued signals (user.ts). */
+  readonly user = new UserAccount();
   /** System V message queues, semaphore sets and shared memory (ipc.ts). */
   readonly ipc = new IpcNamespace();
   /** Page tables of reaped processes, for the next fork or exec (mmupool.ts). */

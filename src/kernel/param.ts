@@ -107,6 +107,21 @@ export const MMAP_MIN_ADDR = 65536;
 /** Bytes a new pipe holds (Linux's default, 16 pages); F_SETPIPE_SZ changes it. */
 export const PIPE_SIZE = 64 * 1024;
 
+/** Pages of a new pipe once its user is over PIPE_USER_PAGES_SOFT (Linux's
+ *  PIPE_MIN_DEF_BUFFERS). */
+export const PIPE_MIN_DEF_BUFFERS = 2;
+
+/** Page slots all pipes of a user may have before new pipes get only
+ *  PIPE_MIN_DEF_BUFFERS pages and F_SETPIPE_SZ may not grow a pipe (EPERM); uid 0
+ *  is exempt (Linux's default /proc/sys/fs/pipe-user-pages-soft: 64 MiB). */
+export const PIPE_USER_PAGES_SOFT = 16384;
+
+/** Page slots all pipes may have, whoever owns them: beyond, pipe fails with
+ *  ENFILE, a FIFO's first open with ENOMEM and F_SETPIPE_SZ with EPERM, as Linux
+ *  does at pipe-user-pages-hard (which is off by default there, and spares uid 0).
+ *  Only uid 0 can reach it: others get small pipes past the soft limit first. */
+export const PIPE_USER_PAGES_HARD = 32768;
+
 /** Writes of at most this many bytes to a pipe are atomic (POSIX PIPE_BUF). */
 export const PIPE_BUF = 4096;
 

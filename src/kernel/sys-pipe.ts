@@ -5,19 +5,21 @@ import { E } from './errno.js';
 import { fileClose, fileOpen, fileRoom, O_CLOEXEC, O_DIRECT, O_NONBLOCK, O_RDONLY, O_WRONLY, type OpenFile } from './file.js';
 import { PIPEFS_DEV, PipeInode, S_IFIFO } from './inode.js';
 import type { Kernel } from './kernel.js';
-import { PIPE_SIZE } from './param.js';
-import { Pipe, PipeEnd } from './pipe.js';
+import { newPipeSlots, Pipe, PipeEnd } from './pipe.js';
 import type { Proc } from './proc.js';
 import { writeI32s } from './uaccess.js';
 
 /** A new pipe with one read and one write description (one reference each), or
- *  -ENFILE when the system has no room for two more descriptions. */
+ *  -ENFILE when the system has no room for two more descriptions or the pipe's
+ *  user none for its pages (PIPE_USER_PAGES_HARD). */
 function pipeCreate(k: Kernel, p: Proc, statusFlags: number): [OpenFile, OpenFile] | number {
   const full = fileRoom(k, 2);
   if (full < 0) return full;
+  const slots = newPipeSlots(k.user, p.cred.euid);
+  if (slots === 0) return -E.ENFILE;
   const fs = k.fs;
   const inode = new PipeInode(fs.allocIno(), PIPEFS_DEV, S_IFIFO | 0o600, p.cred.euid, p.cred.egid, fs.now());
-  const pipe = new Pipe(inode, `pipe:[${inode.ino}]`, PIPE_SIZE);
+  const pipe = new Pipe(inode, `pipe:[${inode.ino}]`, slots, k.user);
   fs.livePipes.add(pipe);
   pipe.readers = 1;
   pipe.writers = 1;
