@@ -136,9 +136,15 @@ export const NAME_MAX = 255;
 export const UMASK = 0o022;
 
 /** Largest in-memory file (writes beyond fail with EFBIG), and all file contents
- *  together (ENOSPC): a guest writing without end cannot exhaust the host. */
+ *  together (ENOSPC, as a tmpfs mounted with size=128m): a guest writing without
+ *  end cannot exhaust the host. */
 export const FILE_MAX_BYTES = 64 * 1024 * 1024;
-export const FS_MAX_BYTES = 256 * 1024 * 1024;
+export const FS_MAX_BYTES = 128 * 1024 * 1024;
+
+/** Files and FIFOs the in-memory file system holds at once (a tmpfs's nr_inodes,
+ *  whose default is half the pages of memory: 8192 for 64 MiB): open(O_CREAT),
+ *  creat and mknod fail with ENOSPC beyond. The host view's entries do not count. */
+export const FS_MAX_INODES = 8192;
 
 /** Queued real-time signal instances per process (RLIMIT_SIGPENDING): sigqueue
  *  fails with EAGAIN beyond. */
