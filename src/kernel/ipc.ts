@@ -190,6 +190,8 @@ export class IpcNamespace {
   /** Every store of shared pages -- segments' and MAP_SHARED mappings' -- that
    *  holds frames, for the frame accounting of checkInvariants. */
   readonly shmem = new Set<SharedPages>();
+  /** Text plus MSG_HEADER_BYTES of every queued message (MSG_MEM_MAX at most). */
+  msgBytes = 0;
 
   /** Objects left in the three tables. */
   count(): number {
@@ -203,10 +205,11 @@ export class IpcNamespace {
   }
 }
 
-/** Throws when an IPC object's bookkeeping is broken: a queue's byte count, a
- *  semaphore out of range, a segment's shm_nattch against the areas attached. */
+/** Throws when an IPC object's bookkeeping is broken: a queue's byte count or the
+ *  message budget's, a semaphore out of range, a segment's shm_nattch against the
+ *  areas attached. */
 export function ipcCheckInvariants(k: Kernel): void {
-  for (const q of k.ipc.msg.all()) msgCheckInvariants(q);
+  msgCheckInvariants(k);
   for (const set of k.ipc.sem.all()) semCheckInvariants(set);
   shmCheckInvariants(k);
 }

@@ -82,6 +82,15 @@ export const MSGMAX = 8192;
 /** Default msg_qbytes of a new queue; only uid 0 may raise a queue above it. */
 export const MSGMNB = 16384;
 
+/** Bytes the messages of all queues may take together, each counted as its text
+ *  plus MSG_HEADER_BYTES: msgsnd fails with ENOMEM beyond, which is what Linux's
+ *  msgsnd says when it cannot allocate a message (Linux has no such pool: its
+ *  queues are bounded only by memory, MSGMNI x MSGMNB = 500 MiB of text). */
+export const MSG_MEM_MAX = 64 * 1024 * 1024;
+/** What a queued message costs the host besides its text (i386 Linux's struct
+ *  msg_msg is 24 bytes; a message record here costs about 256). */
+export const MSG_HEADER_BYTES = 256;
+
 /** Semaphore sets system wide (ENOSPC beyond). */
 export const SEMMNI = 32000;
 /** Semaphores per set: semget fails with EINVAL beyond. */
