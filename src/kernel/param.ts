@@ -95,12 +95,20 @@ export const MSG_HEADER_BYTES = 256;
 export const SEMMNI = 32000;
 /** Semaphores per set: semget fails with EINVAL beyond. */
 export const SEMMSL = 32000;
+/** Semaphores in all sets: semget fails with ENOSPC beyond. Linux's default since
+ *  3.19 is SEMMNI x SEMMSL (1,024,000,000), a limit only memory enforces; this is
+ *  its default before then, which still lets one set have SEMMSL. */
+export const SEMMNS = 32000;
 /** Operations per semop call: E2BIG beyond. */
 export const SEMOPM = 500;
 /** Largest semaphore value: ERANGE beyond. */
 export const SEMVMX = 32767;
 /** Largest SEM_UNDO adjustment in either direction: ERANGE beyond. */
 export const SEMAEM = SEMVMX;
+/** Sets a process may hold SEM_UNDO adjustments for (Linux's SEMUME, which Linux
+ *  reports but does not enforce): a semop with SEM_UNDO on one more fails with
+ *  ENOMEM, Linux's error when it cannot allocate the undo structure. */
+export const SEMUME = SEMOPM;
 
 /** Shared memory segments system wide (ENOSPC beyond). */
 export const SHMMNI = 4096;

@@ -119,8 +119,7 @@ export function sys_shmget(k: Kernel, p: Proc, args: Int32Array): number {
   const create = (): ShmSegment | number => {
     if (size < SHMMIN || size > SHMMAX) return -E.EINVAL;
     const pages = Math.ceil(size / PAGE_SIZE);
-    const inUse = k.ipc.shm.all().reduce((n, s) => n + s.pages.pageCount, 0);
-    if (inUse + pages > SHMALL) return -E.ENOSPC;
+    if (k.ipc.shm.totalUnits() + pages > SHMALL) return -E.ENOSPC;
     return new ShmSegment(new IpcPerm(key, flags & 0o777, p.cred), size, p.pid, ipcNow(k), new SharedPages(pages));
   };
   return ipcGet(k.ipc.shm, key, flags, p.cred, create, (seg) => (size > seg.size ? -E.EINVAL : 0));
@@ -240,7 +239,7 @@ function shmInfo(k: Kernel, p: Proc, cmd: number, buf: number): number {
       ? [SHMMAX, SHMMIN, SHMMNI, SHMMNI, SHMALL, 0, 0, 0, 0]
       : [
           segments.length,
-          segments.reduce((n, s) => n + s.pages.pageCount, 0),
+          k.ipc.shm.totalUnits(),
           segments.reduce((n, s) => n + s.pages.residentPages(), 0),
           0,
           0,
