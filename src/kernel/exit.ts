@@ -12,7 +12,7 @@ import type { Proc } from './proc.js';
 import { semExit } from './semundo.js';
 import { CLD_DUMPED, CLD_EXITED, CLD_KILLED } from './sigstate.js';
 import { SIG } from './signals.js';
-import { cancelSleep, wakeup } from './sleep.js';
+import { cancelSleep, wakeup, withdrawWaitRecord } from './sleep.js';
 import { NO_RESULT } from './sysresult.js';
 
 /** Ends p with a wait status in Linux's encoding. p may be running, runnable,
@@ -21,6 +21,7 @@ export function procExit(k: Kernel, p: Proc, status: number): void {
   if (!p.isAlive()) panic('procExit', `pid ${p.pid} is already a zombie`);
   k.sched.remove(p);
   cancelSleep(p);
+  withdrawWaitRecord(p);
   if (p.callTimer) {
     k.clock.cancel(p.callTimer);
     p.callTimer = null;

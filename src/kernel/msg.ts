@@ -30,10 +30,10 @@ import {
   type IpcObject,
 } from './ipc.js';
 import type { Kernel } from './kernel.js';
-import { removeAt } from './list.js';
+import { removeAt, removeItem } from './list.js';
 import { MSG_HEADER_BYTES, MSG_MEM_MAX, MSGMAX, MSGMNB, MSGMNI } from './param.js';
 import type { Proc } from './proc.js';
-import { sleepOn, wakeup, WaitChannel, type SleepReason } from './sleep.js';
+import { sleepOn, wakeup, WaitChannel, type SleepReason, type WaitRecord } from './sleep.js';
 import { completeBlockedCall } from './syscall.js';
 import { accessOk, BAD_ADDRESS, copyin, copyinTo, copyout, copyoutFrom, readI32, writeI32, writeI32s } from './uaccess.js';
 
@@ -59,7 +59,7 @@ interface Message {
 type SearchMode = 'any' | 'equal' | 'not-equal' | 'less-equal';
 
 /** A msgrcv waiting on a queue; also what its process sleeps for, in words. */
-class Receiver implements SleepReason {
+class Receiver implements SleepReason, WaitRecord {
   constructor(
     readonly p: Proc,
     readonly mode: SearchMode,
@@ -68,7 +68,13 @@ class Receiver implements SleepReason {
     readonly size: number,
     readonly noError: boolean,
     private readonly queueId: number,
+    /** The queue's list of receivers, which holds this one. */
+    private readonly list: Receiver[],
   ) {}
+
+  withdraw(): void {
+    removeItem(this.list, this);
+  }
 
   describe(): string {
     const mode = this.mode;
@@ -279,8 +285,9 @@ export function sys_msgrcv(k: Kernel, p: Proc, args: Int32Array): number {
     return deliver(k, p, msgp, size, m.type, m.text, m.text.length);
   }
   if (flags & IPC_NOWAIT) return -E.ENOMSG;
-  const receiver = new Receiver(p, mode, type, msgp, size, (flags & MSG_NOERROR) !== 0, id);
+  const receiver = new Receiver(p, mode, type, msgp, size, (flags & MSG_NOERROR) !== 0, id, q.receivers);
   q.receivers.push(receiver);
+  p.waitRecord = receiver;
   return sleepOn(p, q.receiveChannel, receiver);
 }
 

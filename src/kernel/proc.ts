@@ -10,7 +10,7 @@ import type { FdTable } from './fdtable.js';
 import type { SemUndo } from './semundo.js';
 import type { DirInode } from './inode.js';
 import { SignalState } from './sigstate.js';
-import { WaitChannel, type SleepReason } from './sleep.js';
+import { WaitChannel, type SleepReason, type WaitRecord } from './sleep.js';
 import { SYSCALLS } from './syscall-table.js';
 
 /** runnable: on the run queue; running: on the CPU; sleeping: on a wait channel;
@@ -81,6 +81,8 @@ export class Proc {
   sleepReason: string | SleepReason = '';
   /** The syscall number that blocked and will re-run; 0 when none. */
   blockedSyscall = 0;
+  /** What the blocking call left in a queue's or set's list of waiters (sleep.ts). */
+  waitRecord: WaitRecord | null = null;
   /** The deadline of the blocked call (nanosleep), dropped when the call ends. */
   callTimer: Timer | null = null;
   /** Bytes a blocked call has already transferred (a pipe write larger than

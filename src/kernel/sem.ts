@@ -13,11 +13,11 @@
 import { E } from './errno.js';
 import { IPC_NOWAIT, ipcGet, ipcNow, ipcPermits, IpcPerm, S_IRUGO, S_IWUGO, type IpcObject } from './ipc.js';
 import type { Kernel } from './kernel.js';
-import { removeAt } from './list.js';
+import { removeAt, removeItem } from './list.js';
 import { SEMAEM, SEMMNS, SEMMSL, SEMOPM, SEMVMX } from './param.js';
 import type { Proc } from './proc.js';
 import { semUndoFor, type SemUndo } from './semundo.js';
-import { sleepOn, WaitChannel, type SleepReason } from './sleep.js';
+import { sleepOn, WaitChannel, type SleepReason, type WaitRecord } from './sleep.js';
 import { panic } from './panic.js';
 import { completeBlockedCall } from './syscall.js';
 import { copyinTo } from './uaccess.js';
@@ -52,7 +52,7 @@ function semFlags(ops: Uint8Array, i: number): number {
 }
 
 /** A semop waiting on a set; also what its process sleeps for, in words. */
-class SemWaiter implements SleepReason {
+class SemWaiter implements SleepReason, WaitRecord {
   /** The operation that could not proceed at the last attempt (GETNCNT and
    *  GETZCNT count waiters by it, as Linux has since 3.16). */
   blockingIndex: number;
@@ -68,8 +68,14 @@ class SemWaiter implements SleepReason {
     private readonly setId: number,
     /** The operation that blocked the call when it went to sleep. */
     private readonly blockedFirst: number,
+    /** The set's pending list, which holds this waiter. */
+    private readonly list: SemWaiter[],
   ) {
     this.blockingIndex = blockedFirst;
+  }
+
+  withdraw(): void {
+    removeItem(this.list, this);
   }
 
   /** The operation blockingIndex names. */
@@ -256,8 +262,9 @@ export function sys_semop(k: Kernel, p: Proc, args: Int32Array): number {
     return 0;
   }
   if (result < 0) return result;
-  const waiter = new SemWaiter(p, ops.slice(0, count * SEMBUF_SIZE), count, alter, undo, id, result - 1);
+  const waiter = new SemWaiter(p, ops.slice(0, count * SEMBUF_SIZE), count, alter, undo, id, result - 1, pending);
   pending.push(waiter);
+  p.waitRecord = waiter;
   return sleepOn(p, set.channel, waiter);
 }
 
