@@ -1,5 +1,6 @@
 // Process exit and the family bookkeeping around it: close descriptors, free the
-// address space (detaching shared memory), apply SEM_UNDO adjustments, become a
+// address space (detaching shared memory), apply SEM_UNDO adjustments, forget
+// pending signals (giving their queue's place in the user's account back), become a
 // zombie holding the wait status, hand the children to pid 1 (or to the kernel
 // once pid 1 is gone), and tell the parent (wakeup of its wait4 channel, SIGCHLD).
 // A process the kernel started itself (ppid 0) is reaped by the kernel at once.
@@ -30,6 +31,7 @@ export function procExit(k: Kernel, p: Proc, status: number): void {
   p.fds.closeAll(k);
   p.mm.release(k, p);
   semExit(k, p);
+  p.sig.discardAll();
   p.state = 'zombie';
   p.exitStatus = status;
   k.noteExit(p);

@@ -39,7 +39,7 @@ export function forkProc(k: Kernel, p: Proc): Proc | number {
   const pid = k.allocPid();
   if (pid < 0) return pid;
   const { mm, copies } = copyAddressSpace(k, p.mm);
-  const child = new Proc(pid, p.name, p.cred, mm, p.image, p.fds.fork());
+  const child = new Proc(pid, p.name, p.cred, mm, p.image, p.fds.fork(), k.user);
   child.ppid = p.pid;
   child.pgid = p.pgid;
   child.sid = p.sid;

@@ -8,8 +8,9 @@
 //                 every frame is free and only the console's open file
 //                 descriptions remain;
 //   both          the file system's pipes, FIFOs and files are consistent, the
-//                 user's account holds the pages of the live pipes, and after a
-//                 run no pipe or regular file is left open (vfs.ts).
+//                 user's account holds the pages of the live pipes and the
+//                 processes' queued signals, and after a run no pipe or regular
+//                 file is left open (vfs.ts).
 import { PAGE_SIZE } from '../isa/abi.js';
 import { ipcCheckInvariants } from './ipc.js';
 import type { Kernel } from './kernel.js';
@@ -46,6 +47,9 @@ export function checkKernelInvariants(k: Kernel, boot: BootBaseline, live: numbe
   let pipePages = 0;
   for (const pipe of k.fs.livePipes) pipePages += pipe.capacity() / PAGE_SIZE;
   if (pipePages !== k.user.pipePages) fail(`the user is charged ${k.user.pipePages} pipe pages, the pipes have ${pipePages}`);
+  let queued = 0;
+  for (const p of k.procs.values()) queued += p.sig.queued;
+  if (queued !== k.user.sigpending) fail(`the user is charged ${k.user.sigpending} queued signals, the processes have ${queued}`);
   if (live > 0) return;
   if (k.procs.size !== 0) fail(`${k.procs.size} zombies left: ${[...k.procs.keys()].join(' ')}`);
   if (k.sched.runnable() !== 0) fail('run queue not empty');

@@ -204,7 +204,7 @@ export class Kernel {
     for (const f of this.console) fds.alloc(f === this.console[0] && how.stdinNull ? fileOpen(this, new NullFile(), O_RDONLY) : fileDup(f));
     const uid = this.options.uid;
     const gid = this.options.gid ?? DEFAULT_GID;
-    const p = new Proc(pid, basename(argv[0] ?? 'a.out'), { uid, euid: uid, gid, egid: gid }, loaded.mm, loaded.image, fds);
+    const p = new Proc(pid, basename(argv[0] ?? 'a.out'), { uid, euid: uid, gid, egid: gid }, loaded.mm, loaded.image, fds, this.user);
     // Session 0 stands for the shell that would have started it: p leads its own
     // group but not a session, so setpgid works on it as on Linux.
     p.sid = 0;

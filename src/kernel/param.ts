@@ -163,6 +163,7 @@ export const FS_MAX_BYTES = 128 * 1024 * 1024;
  *  creat and mknod fail with ENOSPC beyond. The host view's entries do not count. */
 export const FS_MAX_INODES = 8192;
 
-/** Queued real-time signal instances per process (RLIMIT_SIGPENDING): sigqueue
- *  fails with EAGAIN beyond. */
+/** Queued real-time signal instances of all the user's processes together (Linux's
+ *  RLIMIT_SIGPENDING, which counts per user; a run has one user): sigqueue fails
+ *  with EAGAIN beyond, kill makes the signal pending without its siginfo. */
 export const SIGQUEUE_MAX = 4096;

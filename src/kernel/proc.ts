@@ -11,6 +11,7 @@ import type { SemUndo } from './semundo.js';
 import type { DirInode } from './inode.js';
 import { SignalState } from './sigstate.js';
 import { WaitChannel, type SleepReason, type WaitRecord } from './sleep.js';
+import type { UserAccount } from './user.js';
 import { SYSCALLS } from './syscall-table.js';
 
 /** runnable: on the run queue; running: on the CPU; sleeping: on a wait channel;
@@ -75,7 +76,7 @@ export class Proc {
   /** A stop (its signal) or a continue that the parent's wait4 has not yet seen. */
   stopReport = 0;
   continueReport = false;
-  readonly sig = new SignalState();
+  readonly sig: SignalState;
   /** While sleeping: the channel and what it waits for (see sleepWhat). */
   sleepChannel: WaitChannel | null = null;
   sleepReason: string | SleepReason = '';
@@ -99,8 +100,9 @@ export class Proc {
    *  exit, not inherited by fork. */
   readonly semUndos: SemUndo[] = [];
 
-  constructor(pid: number, name: string, cred: Credentials, mm: AddressSpace, image: Image, fds: FdTable) {
+  constructor(pid: number, name: string, cred: Credentials, mm: AddressSpace, image: Image, fds: FdTable, user: UserAccount) {
     this.pid = pid;
+    this.sig = new SignalState(user);
     this.pgid = pid;
     this.sid = pid;
     this.name = name;

@@ -6,4 +6,6 @@
 export class UserAccount {
   /** Page slots of every pipe buffer the user's pipes have (used or not). */
   pipePages = 0;
+  /** Real-time signal instances queued to the user's processes (sigstate.ts). */
+  sigpending = 0;
 }
