@@ -15,7 +15,7 @@
 import { E } from './errno.js';
 import { continueProc } from './jobctl.js';
 import type { Kernel } from './kernel.js';
-import { SIGQUEUE_MAX } from './param.js';
+import { PAGE_TABLES_MAX, SIGQUEUE_MAX } from './param.js';
 import type { Proc } from './proc.js';
 import { SI_KERNEL, SI_TKILL, SI_USER, SIG_DFL, type SigInfo } from './sigstate.js';
 import { defaultAction, isValidSignal, KERNEL_SIGRTMIN, SIG } from './signals.js';
@@ -66,10 +66,12 @@ export function raiseFault(p: Proc, sig: number, code: number, addr: number): vo
   s.enqueue(sig, { signo: sig, code, pid: 0, uid: 0, addr: addr >>> 0, fault: true });
 }
 
-/** No frame is left for p: it gets SIGKILL, with a message saying why. */
+/** No frame (or no page table: vmlimits.ts) is left for p: it gets SIGKILL, with
+ *  a message saying why. */
 export function oomKill(k: Kernel, p: Proc): void {
   if (p.sig.isPending(SIG.SIGKILL)) return;
-  k.log(`pid ${p.pid} killed: out of memory (--mem ${formatSize(k.options.memBytes)} exhausted)`);
+  const exhausted = k.mem.freeFrames() === 0 ? `--mem ${formatSize(k.options.memBytes)}` : `page tables, ${PAGE_TABLES_MAX} in all processes`;
+  k.log(`pid ${p.pid} killed: out of memory (${exhausted} exhausted)`);
   postSignal(k, p, SIG.SIGKILL, { signo: SIG.SIGKILL, code: SI_KERNEL, pid: 0, uid: 0, addr: 0, fault: false });
 }
 

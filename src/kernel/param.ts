@@ -121,6 +121,22 @@ export const SHMALL = 0xfeffffff;
 /** Lowest address a fixed mapping may take (vm.mmap_min_addr): EPERM below. */
 export const MMAP_MIN_ADDR = 65536;
 
+/** Areas a process may have (Linux's vm.max_map_count): mmap, shmat and a munmap
+ *  that would cut an area in three fail with ENOMEM beyond. */
+export const MAX_MAP_COUNT = 65530;
+
+/** Areas of all processes together: beyond, fork and the calls above fail with
+ *  ENOMEM. Linux has no such limit, only memory; without one, fork would copy
+ *  MAX_MAP_COUNT areas into each of NPROC processes. */
+export const VM_AREAS_MAX = 262144;
+
+/** Page tables of all processes together (1024 entries, 4 KiB of host memory
+ *  each: 64 MiB): beyond, fork fails with ENOMEM and a page fault that needs one
+ *  more kills the process as when memory runs out. Linux takes page tables out of
+ *  RAM; here they are not part of --mem, and fork copies them, so they have a
+ *  bound of their own. */
+export const PAGE_TABLES_MAX = 16384;
+
 /** Bytes a new pipe holds (Linux's default, 16 pages); F_SETPIPE_SZ changes it. */
 export const PIPE_SIZE = 64 * 1024;
 

@@ -33,6 +33,7 @@ import type { Proc } from './proc.js';
 import { SharedPages } from './shmem.js';
 import { copyin, copyout, writeI32s } from './uaccess.js';
 import { PROT_READ, PROT_WRITE, VmArea, type AreaBacking, type FaultOutcome } from './vmarea.js';
+import { areaRoom } from './vmlimits.js';
 
 // Flags and commands, Linux's values (sys/shm.h).
 export const SHM_RDONLY = 0o10000;
@@ -126,7 +127,8 @@ export function sys_shmget(k: Kernel, p: Proc, args: Int32Array): number {
 }
 
 /** shmat(id, addr, shmflg): the attachment's address, or EINVAL (bad id; addr
- *  unaligned without SHM_RND, or taken without SHM_REMAP), EACCES, ENOMEM, EPERM.
+ *  unaligned without SHM_RND, or taken without SHM_REMAP), EACCES, ENOMEM (no
+ *  room, or too many areas: vmlimits.ts), EPERM.
  *  With addr 0 the kernel picks the address in the mmap region. */
 export function sys_shmat(k: Kernel, p: Proc, args: Int32Array): number {
   const id = args[0];
@@ -145,6 +147,8 @@ export function sys_shmat(k: Kernel, p: Proc, args: Int32Array): number {
   if (!seg) return -E.EINVAL;
   if (!ipcPermits(seg.perm, p.cred, readOnly ? S_IRUGO : S_IRUGO | S_IWUGO)) return -E.EACCES;
   const length = seg.pages.pageCount * PAGE_SIZE;
+  const room = areaRoom(k, p, addr !== 0 && p.mm.cutsInThree(addr, addr + length) ? 2 : 1);
+  if (room < 0) return room;
   if (addr !== 0) {
     if (!p.mm.isFree(addr, addr + length) && (flags & SHM_REMAP) === 0) return -E.EINVAL;
     const error = fixedRangeError(p.mm, addr, length);
