@@ -32,6 +32,12 @@ export const STACK_MAX = ABI_STACK_MAX;
  *  (exec fails with E2BIG beyond; Linux allows a quarter of the stack). */
 export const ARG_MAX = 128 * 1024;
 
+/** Bytes of C source -- a file and what it #includes from the file system -- that
+ *  a guest may have compiled at once (execve of a .c file, /bin/cc): a compile
+ *  costs the host some hundred times its source, so a larger one fails (ENOEXEC,
+ *  with a message saying why). */
+export const COMPILE_SOURCE_MAX = 256 * 1024;
+
 /** Longest path or string the kernel reads from a guest (PATH_MAX): ENAMETOOLONG. */
 export const PATH_MAX = 4096;
 
