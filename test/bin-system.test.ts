@@ -142,4 +142,18 @@ describe('cc', () => {
     expect(r.stderr).toMatch(/^bad\.c:1:25: error: .*x.*\n/);
     expect(r.stderr).toContain("ls: cannot access '/tmp/bad': No such file or directory\n");
   });
+
+  it('refuses a source that, with what it includes, passes COMPILE_SOURCE_MAX', async () => {
+    const declarations = 'int x;\n'.repeat(20_000);
+    const r = await run('cc big.c -o /tmp/big; echo $?; cc small.c -o /tmp/small; echo $?', {
+      'big.c': `${declarations}${declarations}int main(void) { return 0; }\n`,
+      'small.c': '#include "decls.h"\n#include "decls.h"\nint main(void) { return 0; }\n',
+      'decls.h': declarations,
+    });
+    expect(r.stdout).toBe('1\n1\n');
+    expect(r.stderr).toBe(
+      'ipcvm: big.c: more than 256 KiB of C source with what it includes: too much to compile\n' +
+        'ipcvm: small.c: more than 256 KiB of C source with what it includes: too much to compile\n',
+    );
+  });
 });

@@ -144,6 +144,31 @@ describe('the host view', () => {
     expect(readFileSync(join(view, 'sub', 'inner.txt'), 'utf8')).toBe('inner\n');
   });
 
+  it('leaves a whiteout only for a host name: a file made and unlinked in memory leaves nothing', async () => {
+    const d = new DataImage();
+    const dataTxt = d.str('data.txt');
+    const newTxt = d.str('new.txt');
+    const r = await runProgram(
+      program(
+        {
+          _start: [
+            ['ENT', 16],
+            ...sys('open', data(newTxt), O_CREAT | O_WRONLY, 0o644),
+            ...sys('close', 'A'),
+            ...shown(sys('unlink', data(newTxt))),
+            ...shown(sys('unlink', data(dataTxt))),
+            ...sys('exit', 0),
+          ],
+        },
+        d.image(),
+      ),
+      { hostDir: view },
+    );
+    expect(r.stdoutWords()).toEqual([0, 0]);
+    expect([...r.kernel.fs.startDir.whiteouts]).toEqual(['data.txt']);
+    expect(r.kernel.fs.inodesUsed).toBe(0);
+  });
+
   it('hides the host with hostFs false: the start directory is an empty /home/user', async () => {
     const d = new DataImage();
     const buf = d.zeros(64);

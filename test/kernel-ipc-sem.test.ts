@@ -218,6 +218,26 @@ describe('semop', () => {
     call(k, p, 'semctl', id, 0, IPC_RMID, 0);
     finish(k);
   });
+
+  it('keeps no record of an abandoned wait once its process makes another call or exits', () => {
+    const { k, p } = bootIdle();
+    const first = newSet(k, p, 1);
+    const second = newSet(k, p, 1);
+    const w = fork(k, p);
+    const x = fork(k, p);
+    expect(semop(k, w, first, [0, -1, 0])).toBe(ASLEEP);
+    expect(semop(k, x, second, [0, -1, 0])).toBe(ASLEEP);
+    wakeProc(k, w);
+    w.blockedSyscall = 0;
+    expect(k.ipc.sem.get(first)?.pending.length).toBe(1);
+    call(k, w, 'getpid');
+    expect(k.ipc.sem.get(first)?.pending.length).toBe(0);
+    procExit(k, x, SIGKILL);
+    expect(k.ipc.sem.get(second)?.pending.length).toBe(0);
+    call(k, p, 'semctl', first, 0, IPC_RMID, 0);
+    call(k, p, 'semctl', second, 0, IPC_RMID, 0);
+    finish(k);
+  });
 });
 
 describe('SEM_UNDO', () => {

@@ -8,11 +8,13 @@ import { IPC_CREAT, IPC_EXCL, IPC_NOWAIT, IPC_PRIVATE, IPC_RMID, IPC_SET, IPC_ST
 import { ipcsReport } from '../src/kernel/ipcs.js';
 import { MSG_EXCEPT, MSG_NOERROR } from '../src/kernel/msg.js';
 import { MSGMAX, MSGMNB, VIRTUAL_EPOCH_SECONDS } from '../src/kernel/param.js';
+import { procExit } from '../src/kernel/exit.js';
 import { wakeProc } from '../src/kernel/sleep.js';
 import { ASLEEP, BUF, bootIdle, call, completed, finish, fork, get, msgbuf, put } from './ipc-helpers.js';
 import { boot, program, sys } from './kernel-helpers.js';
 
 const MSG_INFO = 12;
+const SIGKILL = 9;
 
 function stat(k: ReturnType<typeof bootIdle>['k'], p: ReturnType<typeof bootIdle>['p'], q: number) {
   expect(call(k, p, 'msgctl', q, IPC_STAT, BUF + 0x800)).toBe(0);
@@ -323,6 +325,26 @@ describe('message queue wake-ups', () => {
     send(k, p, q, 2, 'new');
     expect(completed(r)).toBe(3);
     call(k, p, 'msgctl', q, IPC_RMID, 0);
+    finish(k);
+  });
+
+  it('keeps no record of an abandoned receive once its process makes another call or exits', () => {
+    const { k, p } = bootIdle();
+    const first = call(k, p, 'msgget', IPC_PRIVATE, IPC_CREAT | 0o600) as number;
+    const second = call(k, p, 'msgget', IPC_PRIVATE, IPC_CREAT | 0o600) as number;
+    const r = fork(k, p);
+    const s = fork(k, p);
+    expect(receive(k, r, first, 0)[0]).toBe(ASLEEP);
+    expect(receive(k, s, second, 0)[0]).toBe(ASLEEP);
+    wakeProc(k, r);
+    r.blockedSyscall = 0;
+    expect(k.ipc.msg.get(first)?.receivers.length).toBe(1);
+    call(k, r, 'getpid');
+    expect(k.ipc.msg.get(first)?.receivers.length).toBe(0);
+    procExit(k, s, SIGKILL);
+    expect(k.ipc.msg.get(second)?.receivers.length).toBe(0);
+    call(k, p, 'msgctl', first, IPC_RMID, 0);
+    call(k, p, 'msgctl', second, IPC_RMID, 0);
     finish(k);
   });
 

@@ -13,6 +13,7 @@ import type { Proc } from '../src/kernel/proc.js';
 import type { SignalDisposition } from '../src/kernel/sigdeliver.js';
 import { ERESTARTNOHAND, ERESTARTSYS } from '../src/kernel/sigrestart.js';
 import { kernelInfo, SI_QUEUE, SIG_IGN, SignalState, type SigInfo } from '../src/kernel/sigstate.js';
+import { UserAccount } from '../src/kernel/user.js';
 import { SIG } from '../src/kernel/signals.js';
 import { SYSCALLS } from '../src/kernel/syscall-table.js';
 import { BLOCKED } from '../src/kernel/sysresult.js';
@@ -38,7 +39,7 @@ async function runC(source: string, observer?: KernelObserver) {
 
 describe('pending signals', () => {
   it('keeps one instance of a standard signal, with the first info', () => {
-    const s = new SignalState();
+    const s = new SignalState(new UserAccount());
     let accepted = 0;
     for (let i = 0; i < 10; i++) if (s.enqueue(SIG.SIGUSR1, userInfo(SIG.SIGUSR1, i))) accepted++;
     expect(accepted).toBe(1);
@@ -48,7 +49,7 @@ describe('pending signals', () => {
   });
 
   it('queues every real-time instance, in order, with its value', () => {
-    const s = new SignalState();
+    const s = new SignalState(new UserAccount());
     for (let i = 0; i < 10; i++) s.enqueue(SIGRTMIN + 1, userInfo(SIGRTMIN + 1, 100 + i));
     for (let i = 0; i < 10; i++) s.enqueue(SIGRTMIN, userInfo(SIGRTMIN, i));
     expect(s.queued).toBe(20);
@@ -62,7 +63,7 @@ describe('pending signals', () => {
   });
 
   it('delivers lowest first, skipping blocked signals but never SIGKILL', () => {
-    const s = new SignalState();
+    const s = new SignalState(new UserAccount());
     s.enqueue(SIG.SIGTERM, userInfo(SIG.SIGTERM));
     s.enqueue(SIG.SIGUSR2, userInfo(SIG.SIGUSR2));
     s.enqueue(SIGRTMIN, userInfo(SIGRTMIN));
@@ -75,7 +76,7 @@ describe('pending signals', () => {
   });
 
   it('counts only signals that would do something as interrupting a sleep', () => {
-    const s = new SignalState();
+    const s = new SignalState(new UserAccount());
     s.enqueue(SIG.SIGCHLD, userInfo(SIG.SIGCHLD));
     expect(s.hasDeliverable()).toBe(false);
     s.actions[SIG.SIGUSR1].handler = SIG_IGN;
@@ -86,7 +87,7 @@ describe('pending signals', () => {
   });
 
   it('finds a pending bit without an instance, a miscounted queue, a blocked SIGKILL', () => {
-    const s = new SignalState();
+    const s = new SignalState(new UserAccount());
     s.enqueue(SIGRTMIN, userInfo(SIGRTMIN));
     s.enqueue(SIG.SIGUSR1, userInfo(SIG.SIGUSR1));
     expect(s.problem()).toBeNull();
@@ -101,7 +102,7 @@ describe('pending signals', () => {
   });
 
   it('forgets handlers but keeps ignored signals and the mask across exec', () => {
-    const s = new SignalState();
+    const s = new SignalState(new UserAccount());
     s.actions[SIG.SIGUSR1].handler = 0x400010;
     s.actions[SIG.SIGUSR1].flags = 0x10000000;
     s.actions[SIG.SIGINT].handler = SIG_IGN;

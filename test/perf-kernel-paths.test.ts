@@ -12,6 +12,7 @@ import { Random } from '../src/kernel/random.js';
 import { Scheduler } from '../src/kernel/sched.js';
 import { SharedPages } from '../src/kernel/shmem.js';
 import { SIG_DFL, SIG_IGN, SignalState } from '../src/kernel/sigstate.js';
+import { UserAccount } from '../src/kernel/user.js';
 import { SIG } from '../src/kernel/signals.js';
 import { reissueBlockedCall } from '../src/kernel/syscall.js';
 import { BAD_ADDRESS, copyinTo, copyoutFrom, readI32, readI32s, writeI32s } from '../src/kernel/uaccess.js';
@@ -76,7 +77,7 @@ describe('run queue ring', () => {
   for (const policy of ['rr', 'random'] as const) {
     it(`picks as the array queue did under ${policy}, across growth and removals`, () => {
       const { p: first } = bootIdle();
-      const procs = Array.from({ length: 60 }, (_, i) => new Proc(100 + i, 'p', first.cred, first.mm, first.image, first.fds));
+      const procs = Array.from({ length: 60 }, (_, i) => new Proc(100 + i, 'p', first.cred, first.mm, first.image, first.fds, first.sig.user));
       const sched = new Scheduler(policy, 10, 3);
       const reference = new ReferenceQueue(policy);
       const random = new Random(11);
@@ -147,9 +148,9 @@ describe('user access without views', () => {
 
 describe('dispositions after fork', () => {
   it('are shared until one side changes one, then each keeps its own', () => {
-    const parent = new SignalState();
+    const parent = new SignalState(new UserAccount());
     parent.writableAction(SIG.SIGUSR1).handler = 0x400010;
-    const child = new SignalState();
+    const child = new SignalState(new UserAccount());
     child.inheritFrom(parent);
     expect(child.actions).toBe(parent.actions);
     child.writableAction(SIG.SIGUSR1).handler = SIG_IGN;
@@ -157,7 +158,7 @@ describe('dispositions after fork', () => {
     parent.writableAction(SIG.SIGUSR2).handler = SIG_IGN;
     expect(child.actions[SIG.SIGUSR2].handler).toBe(SIG_DFL);
     expect(child.actions[SIG.SIGUSR1].handler).toBe(SIG_IGN);
-    const grandchild = new SignalState();
+    const grandchild = new SignalState(new UserAccount());
     grandchild.inheritFrom(child);
     grandchild.resetForExec();
     expect(grandchild.actions[SIG.SIGUSR1].handler).toBe(SIG_IGN);

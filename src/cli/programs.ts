@@ -4,8 +4,9 @@
 // /bin/wc` shows it), and compiled the first time something executes it.
 // The kernel's ProgramLoader (execve, /bin/cc) is built here, since the kernel
 // never imports the compiler: a file whose name ends in .c is compiled with its
-// #includes read from the guest's file system; a /bin program is recognised by its
-// contents. Anything else is not a program the loader knows (execve: ENOEXEC).
+// #includes read from the guest's file system, COMPILE_SOURCE_MAX bytes of them
+// at most; a /bin program is recognised by its contents. Anything else is not a
+// program the loader knows (execve: ENOEXEC).
 //
 // Compiled /bin programs are kept on disk by the whole-program cache (so a new
 // ipcvm process loads them without compiling) and in memory per source hash for
@@ -20,6 +21,7 @@ import { findProjectRoot, ProgramCache } from '../compiler/program-cache.js';
 import { decodeModule, encodeModule, ModuleError } from '../isa/ipx.js';
 import type { Module } from '../isa/module.js';
 import type { LoadRequest, ProgramLoader } from '../kernel/exec.js';
+import { COMPILE_SOURCE_MAX } from '../kernel/param.js';
 import type { FileSystem } from '../kernel/vfs.js';
 
 /** The compiler's entry point (imported lazily: loading it is costly). */
@@ -115,9 +117,25 @@ export class ProgramLibrary {
     const program = this.bySource.get(sha256(request.bytes));
     if (program) return this.build(program);
     if (!request.path.endsWith('.c')) return null;
-    const result = this.compile([request.path], { readFile: request.readFile });
-    return result.module ?? (result.text || `ipcvm: ${request.path}: compilation failed\n`);
+    return this.compileGuestSource(request);
   };
+
+  /** A guest's C file, compiled with its #includes read through request.readFile
+   *  while they and it stay within COMPILE_SOURCE_MAX bytes. */
+  private compileGuestSource(request: LoadRequest): Module | string {
+    let left = COMPILE_SOURCE_MAX;
+    const readFile = (path: string): string | undefined => {
+      const text = request.readFile(path);
+      if (text === undefined) return undefined;
+      left -= text.length;
+      // Past the budget an empty file, not undefined: the compiler would look for
+      // the name elsewhere.
+      return left < 0 ? '' : text;
+    };
+    const result = this.compile([request.path], { readFile });
+    if (left < 0) return `ipcvm: ${request.path}: more than ${COMPILE_SOURCE_MAX / 1024} KiB of C source with what it includes: too much to compile\n`;
+    return result.module ?? (result.text || `ipcvm: ${request.path}: compilation failed\n`);
+  }
 
   private build(program: BinProgram): Module | string {
     const key = sha256(program.source);

@@ -55,9 +55,26 @@ export class AddressSpace {
     return this.areas.find((a) => a.start >= addr && a.end > a.start);
   }
 
-  /** True when no non-empty area intersects [start, end). */
+  /** True when no non-empty area intersects [start, end). The non-empty areas are
+   *  sorted and disjoint, so only the last one starting below end can. */
   isFree(start: number, end: number): boolean {
-    return this.areas.every((a) => a.start === a.end || a.end <= start || a.start >= end);
+    const areas = this.areas;
+    let lo = 0;
+    let hi = areas.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (areas[mid].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) if (areas[i].start !== areas[i].end) return areas[i].end <= start;
+    return true;
+  }
+
+  /** True when unmapping [start, end) would cut an area in three, leaving one more
+   *  area than before (the heap is never cut: see unmapRange). */
+  cutsInThree(start: number, end: number): boolean {
+    const area = this.findArea(start);
+    return area !== undefined && area !== this.heap && area.start < start && area.end > end;
   }
 
   /** fork: makes this (new) address space's areas copies of parent's, in the same
@@ -82,7 +99,8 @@ export class AddressSpace {
 
   /** Unmaps the area's pages and removes it from the list. */
   removeArea(k: Kernel, p: Proc, area: VmArea): void {
-    const i = this.areas.indexOf(area);
+    // From the end: release removes the last area each time.
+    const i = this.areas.lastIndexOf(area);
     if (i < 0) panic('removeArea', `${area.describe()} is not in the address space`);
     this.unmapPages(area.start, area.end);
     removeAt(this.areas, i);

@@ -1,5 +1,6 @@
 // Process exit and the family bookkeeping around it: close descriptors, free the
-// address space (detaching shared memory), apply SEM_UNDO adjustments, become a
+// address space (detaching shared memory), apply SEM_UNDO adjustments, forget
+// pending signals (giving their queue's place in the user's account back), become a
 // zombie holding the wait status, hand the children to pid 1 (or to the kernel
 // once pid 1 is gone), and tell the parent (wakeup of its wait4 channel, SIGCHLD).
 // A process the kernel started itself (ppid 0) is reaped by the kernel at once.
@@ -12,7 +13,7 @@ import type { Proc } from './proc.js';
 import { semExit } from './semundo.js';
 import { CLD_DUMPED, CLD_EXITED, CLD_KILLED } from './sigstate.js';
 import { SIG } from './signals.js';
-import { cancelSleep, wakeup } from './sleep.js';
+import { cancelSleep, wakeup, withdrawWaitRecord } from './sleep.js';
 import { NO_RESULT } from './sysresult.js';
 
 /** Ends p with a wait status in Linux's encoding. p may be running, runnable,
@@ -21,6 +22,7 @@ export function procExit(k: Kernel, p: Proc, status: number): void {
   if (!p.isAlive()) panic('procExit', `pid ${p.pid} is already a zombie`);
   k.sched.remove(p);
   cancelSleep(p);
+  withdrawWaitRecord(p);
   if (p.callTimer) {
     k.clock.cancel(p.callTimer);
     p.callTimer = null;
@@ -29,6 +31,7 @@ export function procExit(k: Kernel, p: Proc, status: number): void {
   p.fds.closeAll(k);
   p.mm.release(k, p);
   semExit(k, p);
+  p.sig.discardAll();
   p.state = 'zombie';
   p.exitStatus = status;
   k.noteExit(p);

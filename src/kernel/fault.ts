@@ -2,7 +2,8 @@
 // is not present, or wrote to one that is not writable. The area holding the
 // address decides: its backing maps a missing page (demand-zero, or a shared
 // segment's frame), a write to a copy-on-write page gets its own copy, and anything
-// else (no area, or the access is not allowed) is a segmentation fault.
+// else (no area, or the access is not allowed) is a segmentation fault. A page
+// whose page table would pass PAGE_TABLES_MAX (vmlimits.ts) is out of memory too.
 // The caller turns 'segv' into SIGSEGV and 'oom' into the OOM kill (kill.ts).
 import { PAGE_SHIFT, PAGE_SIZE } from '../isa/abi.js';
 import { PTE_COW, PTE_PRESENT, PTE_WRITE, type Mmu } from '../vm/mmu.js';
@@ -11,6 +12,7 @@ import type { Kernel } from './kernel.js';
 import { panic } from './panic.js';
 import type { Proc } from './proc.js';
 import { PROT_READ, PROT_WRITE, type FaultOutcome } from './vmarea.js';
+import { pageTableRoom } from './vmlimits.js';
 
 /** Resolves a fault of p at addr (unsigned). Never blocks. On a resolved outcome
  *  the access succeeds when retried. */
@@ -49,7 +51,7 @@ function resolveFault(k: Kernel, p: Proc, addr: number, write: boolean): FaultOu
   if (!area || (area.prot & (write ? PROT_WRITE : PROT_READ)) === 0) return 'segv';
   const vpn = addr >>> PAGE_SHIFT;
   const pte = p.mm.mmu.getPte(vpn);
-  if ((pte & PTE_PRESENT) === 0) return area.backing.fault(k, p, area, vpn, write);
+  if ((pte & PTE_PRESENT) === 0) return pageTableRoom(k, p, vpn) ? area.backing.fault(k, p, area, vpn, write) : 'oom';
   if (write && (pte & PTE_COW) !== 0) return breakCow(k.mem, p.mm.mmu, vpn, pte);
   return panic('handlePageFault', `pid ${p.pid}: ${write ? 'write' : 'read'} fault at 0x${addr.toString(16)} on a page mapped 0x${pte.toString(16)}`);
 }

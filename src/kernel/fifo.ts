@@ -15,12 +15,11 @@
 // O_NONBLOCK: a read-open never waits; a write-open with no reader fails ENXIO.
 // O_RDWR is both a reader and a writer and never waits.
 import { E } from './errno.js';
-import { O_ACCMODE, O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY, OpenFile } from './file.js';
+import { fileOpen, O_ACCMODE, O_NONBLOCK, O_RDONLY, O_RDWR, O_WRONLY, type OpenFile } from './file.js';
 import type { FifoInode } from './inode.js';
 import type { Kernel } from './kernel.js';
 import { panic } from './panic.js';
-import { PIPE_SIZE } from './param.js';
-import { Pipe, PipeEnd } from './pipe.js';
+import { newPipeSlots, Pipe, PipeEnd } from './pipe.js';
 import type { Proc } from './proc.js';
 import { sleepOn, wakeup, WaitChannel } from './sleep.js';
 
@@ -37,7 +36,8 @@ export class Fifo {
 
 /** Opens FIFO node (reached by path) with open(2) flags. Returns the new open file
  *  description (the caller installs it), -ENXIO (O_WRONLY|O_NONBLOCK with no
- *  reader), -EINVAL (no access mode), or BLOCKED until the other side opens
+ *  reader), -EINVAL (no access mode), -ENOMEM (the first open, when the user's
+ *  pipes are at PIPE_USER_PAGES_HARD), or BLOCKED until the other side opens
  *  (the call then re-runs through fifoResume). */
 export function fifoOpen(k: Kernel, p: Proc, node: FifoInode, flags: number, path: string): OpenFile | number {
   const fifo = node.fifo;
@@ -46,7 +46,9 @@ export function fifoOpen(k: Kernel, p: Proc, node: FifoInode, flags: number, pat
   if (mode !== O_RDONLY && mode !== O_WRONLY && mode !== O_RDWR) return -E.EINVAL;
   let pipe = fifo.pipe;
   if (!pipe) {
-    pipe = new Pipe(node, path, PIPE_SIZE);
+    const slots = newPipeSlots(k.user, p.cred.euid);
+    if (slots === 0) return -E.ENOMEM;
+    pipe = new Pipe(node, path, slots, k.user);
     fifo.pipe = pipe;
     k.fs.livePipes.add(pipe);
   }
@@ -60,7 +62,7 @@ export function fifoOpen(k: Kernel, p: Proc, node: FifoInode, flags: number, pat
   }
   wakeup(k, fifo.openWait);
   const seen = mode === O_RDONLY ? fifo.writeOpens : fifo.readOpens;
-  const f = new OpenFile(new PipeEnd(pipe, fifo, seen), flags);
+  const f = fileOpen(k, new PipeEnd(pipe, fifo, seen), flags);
   const waits = (mode === O_RDONLY && pipe.writers === 0 && !(flags & O_NONBLOCK)) || (mode === O_WRONLY && pipe.readers === 0);
   if (!waits) return f;
   p.fds.pendingOpen = f;

@@ -2,14 +2,18 @@
 // file a descriptor can name implements `File`, and an `OpenFile` is an open file
 // description: the file, its access mode and status flags, its offset and the
 // number of descriptors (in any process) that share it. dup and fork share the
-// description, so they share the offset and O_NONBLOCK, as on Linux.
+// description, so they share the offset and O_NONBLOCK, as on Linux. The kernel
+// counts the descriptions alive (Linux's nr_files): fileOpen makes one, at most
+// NFILE, and the last fileClose ends it.
 //
 // Behind it: the console, devices (/dev/null, /dev/tty), pipe and FIFO ends
 // (pipe.ts), regular files and directories (regfile.ts). read and write get the
 // guest address and count, so each file copies straight between guest frames and
 // its own storage (uaccess.ts) with no bounce through a kernel buffer.
+import { E } from './errno.js';
 import type { Inode } from './inode.js';
 import type { Kernel } from './kernel.js';
+import { NFILE } from './param.js';
 import type { Proc } from './proc.js';
 
 // open(2) flags, Linux's (i386) values.
@@ -74,6 +78,19 @@ export class OpenFile {
   }
 }
 
+/** Whether `count` more open file descriptions may be made: 0, or -ENFILE when the
+ *  system already has NFILE of them (Linux's file-max). */
+export function fileRoom(k: Kernel, count = 1): number {
+  return k.fs.openFiles + count > NFILE ? -E.ENFILE : 0;
+}
+
+/** A new open file description of file with one reference, counted until its last
+ *  close. The caller checked fileRoom first. */
+export function fileOpen(k: Kernel, file: File, flags: number): OpenFile {
+  k.fs.openFiles++;
+  return new OpenFile(file, flags);
+}
+
 /** One more descriptor refers to f (dup, fork). */
 export function fileDup(f: OpenFile): OpenFile {
   f.refs++;
@@ -82,5 +99,7 @@ export function fileDup(f: OpenFile): OpenFile {
 
 /** A descriptor referring to f was closed; the last one releases the file. */
 export function fileClose(k: Kernel, f: OpenFile): void {
-  if (--f.refs === 0) f.file.release(k, f);
+  if (--f.refs !== 0) return;
+  k.fs.openFiles--;
+  f.file.release(k, f);
 }

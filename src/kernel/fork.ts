@@ -10,6 +10,7 @@ import { AddressSpace } from './addrspace.js';
 import type { Kernel } from './kernel.js';
 import { Proc } from './proc.js';
 import type { VmArea } from './vmarea.js';
+import { forkRoom } from './vmlimits.js';
 
 /** The child's address space: same areas, every page shared or copy-on-write.
  *  `copies[i]` is the child's copy of parent.areas[i]. */
@@ -34,12 +35,15 @@ function copyAddressSpace(k: Kernel, parent: AddressSpace): { mm: AddressSpace; 
 }
 
 /** Creates p's child, runnable, returning from the same fork with 0. Returns the
- *  child or -EAGAIN when the process table is full. */
+ *  child, -EAGAIN when the process table is full, or -ENOMEM when the copy of p's
+ *  areas or page tables would pass the system's bounds (vmlimits.ts). */
 export function forkProc(k: Kernel, p: Proc): Proc | number {
   const pid = k.allocPid();
   if (pid < 0) return pid;
+  const room = forkRoom(k, p);
+  if (room < 0) return room;
   const { mm, copies } = copyAddressSpace(k, p.mm);
-  const child = new Proc(pid, p.name, p.cred, mm, p.image, p.fds.fork());
+  const child = new Proc(pid, p.name, p.cred, mm, p.image, p.fds.fork(), k.user);
   child.ppid = p.pid;
   child.pgid = p.pgid;
   child.sid = p.sid;
@@ -56,7 +60,8 @@ export function forkProc(k: Kernel, p: Proc): Proc | number {
   return child;
 }
 
-/** fork(): the child's pid in the parent, 0 in the child; EAGAIN at the limit. */
+/** fork(): the child's pid in the parent, 0 in the child; EAGAIN at the limit of
+ *  processes, ENOMEM at that of areas or page tables. */
 export function sys_fork(k: Kernel, p: Proc): number {
   const child = forkProc(k, p);
   return typeof child === 'number' ? child : child.pid;

@@ -43,6 +43,9 @@ abstract class InodeBase {
   ctime: number;
   /** Device number a device inode stands for (st_rdev). */
   rdev = 0;
+  /** An entry of the host view, not made in memory: it does not count against
+   *  FS_MAX_INODES, and unlinking it leaves a whiteout. */
+  fromHostView = false;
 
   constructor(
     readonly ino: number,

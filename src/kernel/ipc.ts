@@ -100,6 +100,8 @@ export class IpcIds<T extends IpcObject> {
   private readonly slots: (T | null)[] = [];
   private readonly byKey = new Map<number, T>();
   private inUse = 0;
+  /** The units (unitsOf) of every object in the table. */
+  private units = 0;
   private seq = 0;
   private lastIndex = -1;
   /** Where the cyclic search for a free index starts (idr_alloc_cyclic's next). */
@@ -109,6 +111,9 @@ export class IpcIds<T extends IpcObject> {
     readonly kind: string,
     /** Most objects at once (MSGMNI, SEMMNI, SHMMNI): ENOSPC beyond. */
     readonly limit: number,
+    /** What an object counts toward its kind's system-wide total: semaphores
+     *  (SEMMNS), pages (SHMALL); the get call checks the total. */
+    private readonly unitsOf: (obj: T) => number = () => 0,
   ) {}
 
   /** Enters obj (its perm.key already set), giving it an id. The id, or -ENOSPC. */
@@ -123,6 +128,7 @@ export class IpcIds<T extends IpcObject> {
     while (this.slots.length <= index) this.slots.push(null);
     this.slots[index] = obj;
     this.inUse++;
+    this.units += this.unitsOf(obj);
     obj.perm.seq = this.seq;
     obj.perm.id = this.seq * IPCMNI + index;
     if (obj.perm.key !== IPC_PRIVATE) this.byKey.set(obj.perm.key, obj);
@@ -170,6 +176,7 @@ export class IpcIds<T extends IpcObject> {
     this.releaseKey(obj);
     this.slots[index] = null;
     this.inUse--;
+    this.units -= this.unitsOf(obj);
   }
 
   /** Live objects in index order (ipcs lists them so). */
@@ -180,16 +187,23 @@ export class IpcIds<T extends IpcObject> {
   count(): number {
     return this.inUse;
   }
+
+  /** The units of all the objects in the table. */
+  totalUnits(): number {
+    return this.units;
+  }
 }
 
 /** The IPC namespace of one kernel. */
 export class IpcNamespace {
   readonly msg = new IpcIds<MsgQueue>('message queue', MSGMNI);
-  readonly sem = new IpcIds<SemSet>('semaphore set', SEMMNI);
-  readonly shm = new IpcIds<ShmSegment>('shared memory segment', SHMMNI);
+  readonly sem = new IpcIds<SemSet>('semaphore set', SEMMNI, (set) => set.nsems);
+  readonly shm = new IpcIds<ShmSegment>('shared memory segment', SHMMNI, (seg) => seg.pages.pageCount);
   /** Every store of shared pages -- segments' and MAP_SHARED mappings' -- that
    *  holds frames, for the frame accounting of checkInvariants. */
   readonly shmem = new Set<SharedPages>();
+  /** Text plus MSG_HEADER_BYTES of every queued message (MSG_MEM_MAX at most). */
+  msgBytes = 0;
 
   /** Objects left in the three tables. */
   count(): number {
@@ -203,10 +217,11 @@ export class IpcNamespace {
   }
 }
 
-/** Throws when an IPC object's bookkeeping is broken: a queue's byte count, a
- *  semaphore out of range, a segment's shm_nattch against the areas attached. */
+/** Throws when an IPC object's bookkeeping is broken: a queue's byte count or the
+ *  message budget's, a semaphore out of range, a segment's shm_nattch against the
+ *  areas attached. */
 export function ipcCheckInvariants(k: Kernel): void {
-  for (const q of k.ipc.msg.all()) msgCheckInvariants(q);
+  msgCheckInvariants(k);
   for (const set of k.ipc.sem.all()) semCheckInvariants(set);
   shmCheckInvariants(k);
 }

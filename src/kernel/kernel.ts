@@ -26,8 +26,8 @@ import type { ProgramLoader } from './exec.js';
 import { procExit } from './exit.js';
 import { handlePageFault } from './fault.js';
 import { FdTable } from './fdtable.js';
-import { fileDup, O_RDONLY, O_WRONLY, OpenFile } from './file.js';
-import { checkKernelInvariants } from './invariants.js';
+import { fileDup, fileOpen, O_RDONLY, O_WRONLY, type OpenFile } from './file.js';
+import { checkKernelInvariants, type BootBaseline } from './invariants.js';
 import { IpcNamespace } from './ipc.js';
 import { ipcsReport } from './ipcs.js';
 import { watchHostInterrupt, type HostInterrupt } from './hostintr.js';
@@ -56,6 +56,7 @@ import { procStatsLines, runStatsLine } from './stats.js';
 import { deliverSignals, type SignalDisposition } from './sigdeliver.js';
 import { reissueBlockedCall, syscall } from './syscall.js';
 import { hostTerminal, TERMINAL_POLL_MS, TerminalInput, type TerminalSource } from './terminal-input.js';
+import { UserAccount } from './user.js';
 import { FileSystem } from './vfs.js';
 import type { FaultOutcome } from './vmarea.js';
 
@@ -157,6 +158,8 @@ export class Kernel {
   readonly syscallArgs = new Int32Array(8);
   /** The file system: /bin, /tmp, /dev and the host view (vfs.ts). */
   readonly fs: FileSystem;
+  /** What the (only) user holds: pipe pages, queued signals (user.ts). */
+  readonly user = new UserAccount();
   /** System V message queues, semaphore sets and shared memory (ipc.ts). */
   readonly ipc = new IpcNamespace();
   /** Page tables of reaped processes, for the next fork or exec (mmupool.ts). */
@@ -172,7 +175,8 @@ export class Kernel {
   readonly terminal: TerminalInput | null;
   /** The console's open file descriptions; the kernel keeps one reference each. */
   private readonly console: OpenFile[];
-  private readonly initialFreeFrames: number;
+  /** Free frames and open file descriptions (the console's) once booted. */
+  private readonly boot: BootBaseline;
   private first: Proc | null = null;
   private live = 0;
   private nextPid = 1;
@@ -183,7 +187,6 @@ export class Kernel {
   constructor(options: KernelOptions) {
     this.options = { ...options };
     this.mem = new PhysMem(options.memBytes);
-    this.initialFreeFrames = this.mem.freeFrames();
     this.clock = new Clock(options.clock);
     this.sched = new Scheduler(options.sched, options.quantum, options.seed);
     this.observer = options.observer;
@@ -198,7 +201,8 @@ export class Kernel {
       tty: this.host.isatty(0) && this.host.isatty(1),
       now: () => this.clock.realtime()[0],
     });
-    this.console = ([0, 1, 2] as const).map((s) => new OpenFile(new ConsoleFile(s, this.host), s === 0 ? O_RDONLY : O_WRONLY));
+    this.console = ([0, 1, 2] as const).map((s) => fileOpen(this, new ConsoleFile(s, this.host), s === 0 ? O_RDONLY : O_WRONLY));
+    this.boot = { freeFrames: this.mem.freeFrames(), openFiles: this.fs.openFiles };
   }
 
   /** Starts a program as a new process (the first call makes pid 1) with fds 0-2
@@ -209,10 +213,10 @@ export class Kernel {
     const loaded = loadImage(this, module, argv, env);
     if (typeof loaded === 'number') throw new Error(`spawn: ${argv[0] ?? 'program'}: ${strerrorText(-loaded)}`);
     const fds = new FdTable();
-    for (const f of this.console) fds.alloc(f === this.console[0] && how.stdinNull ? new OpenFile(new NullFile(), O_RDONLY) : fileDup(f));
+    for (const f of this.console) fds.alloc(f === this.console[0] && how.stdinNull ? fileOpen(this, new NullFile(), O_RDONLY) : fileDup(f));
     const uid = this.options.uid;
     const gid = this.options.gid ?? DEFAULT_GID;
-    const p = new Proc(pid, basename(argv[0] ?? 'a.out'), { uid, euid: uid, gid, egid: gid }, loaded.mm, loaded.image, fds);
+    const p = new Proc(pid, basename(argv[0] ?? 'a.out'), { uid, euid: uid, gid, egid: gid }, loaded.mm, loaded.image, fds, this.user);
     // Session 0 stands for the shell that would have started it: p leads its own
     // group but not a session, so setpgid works on it as on Linux.
     p.sid = 0;
@@ -437,6 +441,6 @@ export class Kernel {
 
   /** Throws when a kernel invariant is broken (see invariants.ts). */
   checkInvariants(): void {
-    checkKernelInvariants(this, this.initialFreeFrames, this.live);
+    checkKernelInvariants(this, this.boot, this.live);
   }
 }

@@ -6,13 +6,16 @@
 // pending SIGCONT and SIGCONT cancels pending stops and resumes a stopped process
 // at once, whatever its disposition; a signal ignored at that moment is dropped,
 // unless blocked (its disposition may change before it is unblocked); a standard
-// signal already pending is dropped; a real-time one is queued with its info.
+// signal already pending is dropped; a real-time one is queued with its info, up
+// to SIGQUEUE_MAX instances for the user (Linux's RLIMIT_SIGPENDING): beyond,
+// sigqueue fails with EAGAIN while kill, which may not fail for want of memory,
+// makes the signal pending without its info (lost if it was pending already).
 // A pending, unblocked signal wakes a sleeping target, whose call then ends with
 // EINTR or restarts (sigrestart.ts); only SIGKILL wakes a stopped one.
 import { E } from './errno.js';
 import { continueProc } from './jobctl.js';
 import type { Kernel } from './kernel.js';
-import { SIGQUEUE_MAX } from './param.js';
+import { PAGE_TABLES_MAX, SIGQUEUE_MAX } from './param.js';
 import type { Proc } from './proc.js';
 import { SI_KERNEL, SI_TKILL, SI_USER, SIG_DFL, type SigInfo } from './sigstate.js';
 import { defaultAction, isValidSignal, KERNEL_SIGRTMIN, SIG } from './signals.js';
@@ -24,8 +27,9 @@ const STOP_SIGNALS = [SIG.SIGSTOP, SIG.SIGTSTP, SIG.SIGTTIN, SIG.SIGTTOU];
 /** Bytes of siginfo_t. */
 export const SIGINFO_SIZE = 128;
 
-/** Sends sig to p (nothing for a zombie). Never blocks. 0, or -EAGAIN when p's
- *  queue of real-time signals is full (the instance is lost). */
+/** Sends sig to p (nothing for a zombie). Never blocks. 0, or -EAGAIN for a
+ *  real-time signal not sent by kill (si_code other than SI_USER) when the user
+ *  has SIGQUEUE_MAX instances queued already. */
 export function postSignal(k: Kernel, p: Proc, sig: number, info: SigInfo): number {
   if (!p.isAlive()) return 0;
   const s = p.sig;
@@ -36,8 +40,14 @@ export function postSignal(k: Kernel, p: Proc, sig: number, info: SigInfo): numb
   }
   const blocked = s.blocked.has(sig);
   if (!blocked && s.isIgnored(sig)) return 0;
-  if (sig >= KERNEL_SIGRTMIN && s.queued >= SIGQUEUE_MAX) return -E.EAGAIN;
-  if (!s.enqueue(sig, info) || blocked) return 0;
+  let added: boolean;
+  if (sig >= KERNEL_SIGRTMIN && s.user.sigpending >= SIGQUEUE_MAX) {
+    if (info.code !== SI_USER) return -E.EAGAIN;
+    added = s.markPendingWithoutInfo(sig);
+  } else {
+    added = s.enqueue(sig, info);
+  }
+  if (!added || blocked) return 0;
   if (p.state === 'sleeping') wakeProc(k, p);
   else if (p.state === 'stopped' && sig === SIG.SIGKILL) k.makeRunnable(p);
   return 0;
@@ -56,10 +66,12 @@ export function raiseFault(p: Proc, sig: number, code: number, addr: number): vo
   s.enqueue(sig, { signo: sig, code, pid: 0, uid: 0, addr: addr >>> 0, fault: true });
 }
 
-/** No frame is left for p: it gets SIGKILL, with a message saying why. */
+/** No frame (or no page table: vmlimits.ts) is left for p: it gets SIGKILL, with
+ *  a message saying why. */
 export function oomKill(k: Kernel, p: Proc): void {
   if (p.sig.isPending(SIG.SIGKILL)) return;
-  k.log(`pid ${p.pid} killed: out of memory (--mem ${formatSize(k.options.memBytes)} exhausted)`);
+  const exhausted = k.mem.freeFrames() === 0 ? `--mem ${formatSize(k.options.memBytes)}` : `page tables, ${PAGE_TABLES_MAX} in all processes`;
+  k.log(`pid ${p.pid} killed: out of memory (${exhausted} exhausted)`);
   postSignal(k, p, SIG.SIGKILL, { signo: SIG.SIGKILL, code: SI_KERNEL, pid: 0, uid: 0, addr: 0, fault: false });
 }
 
@@ -117,7 +129,7 @@ export function sys_kill(k: Kernel, p: Proc, args: Int32Array): number {
 /** rt_sigqueueinfo(pid, sig, info): sends sig to pid with the caller's siginfo
  *  (si_code, si_pid, si_uid, si_value; si_signo becomes sig). A si_code >= 0 may
  *  only be used on oneself (EPERM). ESRCH, EPERM, EINVAL, EFAULT, EAGAIN when the
- *  target's queue is full. */
+ *  user has SIGQUEUE_MAX real-time signals queued. */
 export function sys_rt_sigqueueinfo(k: Kernel, p: Proc, args: Int32Array): number {
   const pid = args[0];
   const sig = args[1];

@@ -14,6 +14,7 @@ import type { Kernel } from './kernel.js';
 import { MMAP_MIN_ADDR } from './param.js';
 import type { Proc } from './proc.js';
 import { SharedPages } from './shmem.js';
+import { areaRoom } from './vmlimits.js';
 import { ANON_PRIVATE, PROT_EXEC, PROT_READ, PROT_WRITE, VmArea, type AreaBacking, type FaultOutcome } from './vmarea.js';
 
 // Flags, Linux's values (sys/mman.h).
@@ -90,9 +91,10 @@ export function fixedRangeError(mm: AddressSpace, addr: number, length: number):
 
 /** mmap(addr, length, prot, flags, fd, offset): the region's address, or EINVAL
  *  (length 0, no MAP_SHARED/MAP_PRIVATE, an unaligned offset or fixed address),
- *  ENOMEM (no room, or more than physical memory), EPERM, EEXIST
- *  (MAP_FIXED_NOREPLACE over a mapping), EBADF, ENOSYS (a file mapping). The
- *  offset is in bytes. PROT_WRITE and PROT_EXEC imply PROT_READ, as on x86. */
+ *  ENOMEM (no room, more than physical memory, too many areas: vmlimits.ts),
+ *  EPERM, EEXIST (MAP_FIXED_NOREPLACE over a mapping), EBADF, ENOSYS (a file
+ *  mapping). The offset is in bytes. PROT_WRITE and PROT_EXEC imply PROT_READ,
+ *  as on x86. */
 export function sys_mmap(k: Kernel, p: Proc, args: Int32Array): number {
   const hint = args[0] >>> 0;
   const length = args[1] >>> 0;
@@ -109,7 +111,10 @@ export function sys_mmap(k: Kernel, p: Proc, args: Int32Array): number {
   const size = pageUp(length);
   if (size > TASK_SIZE || size / PAGE_SIZE > k.mem.frameCount) return -E.ENOMEM;
   let addr = hint;
-  if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+  const fixed = (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) !== 0;
+  const room = areaRoom(k, p, fixed && p.mm.cutsInThree(addr, addr + size) ? 2 : 1);
+  if (room < 0) return room;
+  if (fixed) {
     const error = fixedRangeError(p.mm, addr, size);
     if (error < 0) return error;
     if (!p.mm.isFree(addr, addr + size)) {
@@ -127,7 +132,8 @@ export function sys_mmap(k: Kernel, p: Proc, args: Int32Array): number {
   return addr | 0;
 }
 
-/** munmap(addr, length): 0, or EINVAL (unaligned, out of user space, length 0).
+/** munmap(addr, length): 0, or EINVAL (unaligned, out of user space, length 0),
+ *  ENOMEM (cutting an area in three would make too many: vmlimits.ts).
  *  Unmapping where nothing is mapped is not an error. */
 export function sys_munmap(k: Kernel, p: Proc, args: Int32Array): number {
   const addr = args[0] >>> 0;
@@ -135,6 +141,10 @@ export function sys_munmap(k: Kernel, p: Proc, args: Int32Array): number {
   if (addr % PAGE_SIZE !== 0 || addr > TASK_SIZE || length > TASK_SIZE - addr) return -E.EINVAL;
   const size = pageUp(length);
   if (size === 0) return -E.EINVAL;
+  if (p.mm.cutsInThree(addr, addr + size)) {
+    const room = areaRoom(k, p, 1);
+    if (room < 0) return room;
+  }
   p.mm.unmapRange(k, p, addr, addr + size);
   return 0;
 }

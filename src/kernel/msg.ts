@@ -8,7 +8,8 @@
 //   - senders of a message that does not fit; they re-run their whole call each
 //     time a message leaves the queue or msg_qbytes changes.
 // IPC_RMID completes every sleeper's call with EIDRM; a later call on the removed id
-// gets EINVAL, as on Linux. A receiver record is live only while its process sleeps
+// gets EINVAL, as on Linux. The messages of all queues share one budget,
+// MSG_MEM_MAX, counting MSG_HEADER_BYTES per message besides its text. A receiver record is live only while its process sleeps
 // on the queue: one woken by a signal (whose call then ends with EINTR) is dropped.
 import { E } from './errno.js';
 import {
@@ -29,10 +30,10 @@ import {
   type IpcObject,
 } from './ipc.js';
 import type { Kernel } from './kernel.js';
-import { removeAt } from './list.js';
-import { MSGMAX, MSGMNB, MSGMNI } from './param.js';
+import { removeAt, removeItem } from './list.js';
+import { MSG_HEADER_BYTES, MSG_MEM_MAX, MSGMAX, MSGMNB, MSGMNI } from './param.js';
 import type { Proc } from './proc.js';
-import { sleepOn, wakeup, WaitChannel, type SleepReason } from './sleep.js';
+import { sleepOn, wakeup, WaitChannel, type SleepReason, type WaitRecord } from './sleep.js';
 import { completeBlockedCall } from './syscall.js';
 import { accessOk, BAD_ADDRESS, copyin, copyinTo, copyout, copyoutFrom, readI32, writeI32, writeI32s } from './uaccess.js';
 
@@ -58,7 +59,7 @@ interface Message {
 type SearchMode = 'any' | 'equal' | 'not-equal' | 'less-equal';
 
 /** A msgrcv waiting on a queue; also what its process sleeps for, in words. */
-class Receiver implements SleepReason {
+class Receiver implements SleepReason, WaitRecord {
   constructor(
     readonly p: Proc,
     readonly mode: SearchMode,
@@ -67,7 +68,13 @@ class Receiver implements SleepReason {
     readonly size: number,
     readonly noError: boolean,
     private readonly queueId: number,
+    /** The queue's list of receivers, which holds this one. */
+    private readonly list: Receiver[],
   ) {}
+
+  withdraw(): void {
+    removeItem(this.list, this);
+  }
 
   describe(): string {
     const mode = this.mode;
@@ -211,7 +218,9 @@ export function sys_msgget(k: Kernel, p: Proc, args: Int32Array): number {
 }
 
 /** msgsnd(id, msgp, msgsz, msgflg): 0, or EFAULT, EINVAL (bad id or size, mtype <
- *  1), EACCES, EAGAIN (full with IPC_NOWAIT), EIDRM (removed while blocked). Blocks
+ *  1), ENOMEM (the messages of all queues would pass MSG_MEM_MAX: checked when the
+ *  call starts, where Linux allocates the message, before it looks up the queue),
+ *  EACCES, EAGAIN (full with IPC_NOWAIT), EIDRM (removed while blocked). Blocks
  *  while the queue has no room. */
 export function sys_msgsnd(k: Kernel, p: Proc, args: Int32Array): number {
   const id = args[0];
@@ -225,6 +234,7 @@ export function sys_msgsnd(k: Kernel, p: Proc, args: Int32Array): number {
   // to a waiting receiver needs no copy of its own, one left in the queue does.
   const text = k.scratch;
   if (copyinTo(k, p, msgp + 4, text, 0, size) < 0) return -E.EFAULT;
+  if (p.blockedSyscall === 0 && k.ipc.msgBytes + size + MSG_HEADER_BYTES > MSG_MEM_MAX) return -E.ENOMEM;
   const q = k.ipc.msg.get(id);
   if (!q) return -E.EINVAL;
   if (!ipcPermits(q.perm, p.cred, S_IWUGO)) return -E.EACCES;
@@ -237,6 +247,7 @@ export function sys_msgsnd(k: Kernel, p: Proc, args: Int32Array): number {
   if (!handOver(k, q, type, text, size)) {
     q.messages.push({ type, text: text.slice(0, size) });
     q.cbytes += size;
+    k.ipc.msgBytes += size + MSG_HEADER_BYTES;
   }
   return 0;
 }
@@ -267,14 +278,16 @@ export function sys_msgrcv(k: Kernel, p: Proc, args: Int32Array): number {
     if (!accessOk(p, msgp, 4 + Math.min(size, m.text.length), true)) return -E.EFAULT;
     removeAt(q.messages, i);
     q.cbytes -= m.text.length;
+    k.ipc.msgBytes -= m.text.length + MSG_HEADER_BYTES;
     q.lrpid = p.pid;
     q.rtime = ipcNow(k);
     wakeup(k, q.sendChannel);
     return deliver(k, p, msgp, size, m.type, m.text, m.text.length);
   }
   if (flags & IPC_NOWAIT) return -E.ENOMSG;
-  const receiver = new Receiver(p, mode, type, msgp, size, (flags & MSG_NOERROR) !== 0, id);
+  const receiver = new Receiver(p, mode, type, msgp, size, (flags & MSG_NOERROR) !== 0, id, q.receivers);
   q.receivers.push(receiver);
+  p.waitRecord = receiver;
   return sleepOn(p, q.receiveChannel, receiver);
 }
 
@@ -333,6 +346,7 @@ export function sys_msgctl(k: Kernel, p: Proc, args: Int32Array): number {
 export function msgRemove(k: Kernel, q: MsgQueue): void {
   for (const s of [...q.receiveChannel.sleepers, ...q.sendChannel.sleepers]) completeBlockedCall(k, s, -E.EIDRM);
   q.receivers.length = 0;
+  k.ipc.msgBytes -= q.cbytes + q.messages.length * MSG_HEADER_BYTES;
   q.messages.length = 0;
   q.cbytes = 0;
   k.ipc.msg.remove(q);
@@ -365,8 +379,14 @@ function encodeMsqid(q: MsgQueue): Uint8Array {
   return bytes;
 }
 
-/** Throws when q's byte count disagrees with its messages. */
-export function msgCheckInvariants(q: MsgQueue): void {
-  const bytes = q.messages.reduce((n, m) => n + m.text.length, 0);
-  if (bytes !== q.cbytes) throw new Error(`checkInvariants: queue ${q.perm.id} counts ${q.cbytes} bytes, holds ${bytes}`);
+/** Throws when a queue's byte count disagrees with its messages, or the budget's
+ *  with all the queues'. */
+export function msgCheckInvariants(k: Kernel): void {
+  let charged = 0;
+  for (const q of k.ipc.msg.all()) {
+    const bytes = q.messages.reduce((n, m) => n + m.text.length, 0);
+    if (bytes !== q.cbytes) throw new Error(`checkInvariants: queue ${q.perm.id} counts ${q.cbytes} bytes, holds ${bytes}`);
+    charged += bytes + q.messages.length * MSG_HEADER_BYTES;
+  }
+  if (charged !== k.ipc.msgBytes) throw new Error(`checkInvariants: ${k.ipc.msgBytes} bytes of messages counted, ${charged} queued`);
 }

@@ -1,7 +1,10 @@
 // Pipes: the storage (pipebuf.ts: 16 page slots by default, F_SETPIPE_SZ resizes
 // it), the number of open read and write ends, and two wait channels. Anonymous
 // pipes (pipe(2)) and FIFOs (fifo.ts) share all of it; PipeEnd is the File both
-// put behind their descriptors.
+// put behind their descriptors. Every pipe's slots are charged to its user's
+// account while it lives, with Linux's limits: past PIPE_USER_PAGES_SOFT a new
+// pipe gets PIPE_MIN_DEF_BUFFERS pages and F_SETPIPE_SZ may not grow one; past
+// PIPE_USER_PAGES_HARD no pipe is made at all.
 //
 // Linux's pipe_read/pipe_write, step for step: a write of at most PIPE_BUF bytes
 // goes in whole or not at all (appended to the newest page, or in a free slot),
@@ -19,15 +22,26 @@ import type { FifoInode, PipeInode } from './inode.js';
 import type { Kernel } from './kernel.js';
 import { postSignal } from './kill.js';
 import { panic } from './panic.js';
-import { PIPE_MAX_SIZE } from './param.js';
+import { PIPE_MAX_SIZE, PIPE_MIN_DEF_BUFFERS, PIPE_SIZE, PIPE_USER_PAGES_HARD, PIPE_USER_PAGES_SOFT } from './param.js';
 import { PipeBuffer } from './pipebuf.js';
 import type { Proc } from './proc.js';
 import { SI_USER } from './sigstate.js';
 import { SIG } from './signals.js';
 import { sleepOn, wakeup, WaitChannel } from './sleep.js';
 import { writeI32 } from './uaccess.js';
+import type { UserAccount } from './user.js';
 
 const FIONREAD = 0x541b;
+
+/** Page slots for a new pipe of a process with effective uid euid (Linux's
+ *  alloc_pipe_info): PIPE_SIZE's, or PIPE_MIN_DEF_BUFFERS once the user's pipes
+ *  would pass PIPE_USER_PAGES_SOFT (uid 0 is exempt); 0 when even that would pass
+ *  PIPE_USER_PAGES_HARD, and the caller fails (ENFILE for pipe, ENOMEM for a FIFO). */
+export function newPipeSlots(account: UserAccount, euid: number): number {
+  let slots = PIPE_SIZE / PAGE_SIZE;
+  if (account.pipePages + slots > PIPE_USER_PAGES_SOFT && euid !== 0) slots = PIPE_MIN_DEF_BUFFERS;
+  return account.pipePages + slots > PIPE_USER_PAGES_HARD ? 0 : slots;
+}
 
 export class Pipe {
   /** Open file descriptions that can read / write it (a FIFO's pending opens too). */
@@ -48,9 +62,12 @@ export class Pipe {
     readonly inode: PipeInode | FifoInode,
     /** "pipe:[7]" or the FIFO's path, for traces and deadlock reports. */
     readonly name: string,
-    capacity: number,
+    /** Page slots (newPipeSlots), charged to account until freePages. */
+    slots: number,
+    private readonly account: UserAccount,
   ) {
-    this.buffer = new PipeBuffer(capacity / PAGE_SIZE);
+    this.buffer = new PipeBuffer(slots);
+    account.pipePages += slots;
     this.readWait = new WaitChannel(`${name} (read side)`);
     this.writeWait = new WaitChannel(`${name} (write side)`);
     this.readerWait = `read(${name}): no data`;
@@ -77,16 +94,28 @@ export class Pipe {
   }
 
   /** F_SETPIPE_SZ: Linux rounds up to a power of two of pages (at least one).
-   *  The new size, EBUSY if fewer pages than are in use, EPERM above
-   *  PIPE_MAX_SIZE for a user other than root, EINVAL when absurd. */
+   *  The new size, EBUSY if fewer pages than are in use, EINVAL when absurd;
+   *  growing fails with EPERM above PIPE_MAX_SIZE or past PIPE_USER_PAGES_SOFT
+   *  for a user other than root, and past PIPE_USER_PAGES_HARD for anyone. */
   resize(bytes: number, euid: number): number {
     const asked = bytes >>> 0;
     if (asked > 2 ** 31) return -E.EINVAL;
     let size = PAGE_SIZE;
     while (size < asked) size *= 2;
-    if (size > PIPE_MAX_SIZE && euid !== 0) return -E.EPERM;
-    const resized = this.buffer.resize(size / PAGE_SIZE);
-    return resized < 0 ? resized : size;
+    const slots = size / PAGE_SIZE;
+    const growing = slots > this.buffer.slots();
+    if (growing && size > PIPE_MAX_SIZE && euid !== 0) return -E.EPERM;
+    const userPages = this.account.pipePages - this.buffer.slots() + slots;
+    if (growing && (userPages > PIPE_USER_PAGES_HARD || (userPages > PIPE_USER_PAGES_SOFT && euid !== 0))) return -E.EPERM;
+    const resized = this.buffer.resize(slots);
+    if (resized < 0) return resized;
+    this.account.pipePages = userPages;
+    return size;
+  }
+
+  /** The last end closed: the pipe's slots leave its user's account. */
+  freePages(): void {
+    this.account.pipePages -= this.buffer.slots();
   }
 }
 
@@ -187,6 +216,7 @@ export class PipeEnd implements File {
     if (f.writable() && --pipe.writers === 0) wakeup(k, pipe.readWait);
     if (pipe.readers < 0 || pipe.writers < 0) panic('pipeRelease', `${pipe.name}: ${pipe.readers} readers, ${pipe.writers} writers`);
     if (pipe.readers === 0 && pipe.writers === 0) {
+      pipe.freePages();
       k.fs.livePipes.delete(pipe);
       if (this.fifo?.pipe === pipe) this.fifo.pipe = null;
     }

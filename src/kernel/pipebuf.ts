@@ -8,6 +8,10 @@
 // per page, and F_SETPIPE_SZ refuses (EBUSY) to go below the slots in use.
 // Bytes move between a slot and guest memory as one typed-array copy per guest
 // page (copyinTo/copyoutFrom): a 64 KiB transfer is a handful of copies.
+// A slot's page is allocated the first time the slot is filled and kept until the
+// pipe goes (so a busy pipe allocates nothing), and a buffer that empties starts
+// again at its first slot: a pipe costs the host only the pages its data has
+// needed at once, not its capacity.
 import { PAGE_SIZE } from '../isa/abi.js';
 import { E } from './errno.js';
 import type { Kernel } from './kernel.js';
@@ -15,7 +19,8 @@ import type { Proc } from './proc.js';
 import { copyinTo, copyoutFrom } from './uaccess.js';
 
 export class PipeBuffer {
-  private pages: Uint8Array;
+  /** The page of each slot, null until the slot is first filled. */
+  private pages: (Uint8Array | null)[];
   private offsets: Int32Array;
   private lengths: Int32Array;
   /** The oldest occupied slot. */
@@ -26,7 +31,7 @@ export class PipeBuffer {
   bytes = 0;
 
   constructor(slots: number) {
-    this.pages = new Uint8Array(slots * PAGE_SIZE);
+    this.pages = new Array<Uint8Array | null>(slots).fill(null);
     this.offsets = new Int32Array(slots);
     this.lengths = new Int32Array(slots);
   }
@@ -50,18 +55,22 @@ export class PipeBuffer {
     while (moved < count && this.used > 0) {
       const slot = this.first;
       const n = Math.min(this.lengths[slot], count - moved);
-      const from = slot * PAGE_SIZE + this.offsets[slot];
-      if (copyoutFrom(k, p, addr + moved, this.pages, from, n) < 0) return moved > 0 ? moved : -E.EFAULT;
+      if (copyoutFrom(k, p, addr + moved, this.pageOf(slot), this.offsets[slot], n) < 0) return moved > 0 ? moved : -E.EFAULT;
       moved += n;
       this.bytes -= n;
       this.offsets[slot] += n;
       this.lengths[slot] -= n;
       if (this.lengths[slot] === 0) {
-        this.first = (slot + 1) % this.offsets.length;
         this.used--;
+        this.first = this.used === 0 ? 0 : (slot + 1) % this.offsets.length;
       }
     }
     return moved;
+  }
+
+  /** The page of slot, allocated on first use. */
+  private pageOf(slot: number): Uint8Array {
+    return this.pages[slot] ?? (this.pages[slot] = new Uint8Array(PAGE_SIZE));
   }
 
   /** Linux's merge: appends n (< PAGE_SIZE) bytes from addr to the newest slot if
@@ -71,8 +80,7 @@ export class PipeBuffer {
     const slot = this.slotAt(this.used - 1);
     const end = this.offsets[slot] + this.lengths[slot];
     if (end + n > PAGE_SIZE) return 0;
-    const at = slot * PAGE_SIZE + end;
-    if (copyinTo(k, p, addr, this.pages, at, n) < 0) return -E.EFAULT;
+    if (copyinTo(k, p, addr, this.pageOf(slot), end, n) < 0) return -E.EFAULT;
     this.lengths[slot] += n;
     this.bytes += n;
     return n;
@@ -82,8 +90,7 @@ export class PipeBuffer {
    *  buffer is not full. n, or -EFAULT (then no slot is taken). */
   fillNewSlot(k: Kernel, p: Proc, addr: number, n: number): number {
     const slot = this.slotAt(this.used);
-    const at = slot * PAGE_SIZE;
-    if (copyinTo(k, p, addr, this.pages, at, n) < 0) return -E.EFAULT;
+    if (copyinTo(k, p, addr, this.pageOf(slot), 0, n) < 0) return -E.EFAULT;
     this.offsets[slot] = 0;
     this.lengths[slot] = n;
     this.used++;
@@ -91,16 +98,17 @@ export class PipeBuffer {
     return n;
   }
 
-  /** Changes the number of slots, keeping the data (compacted to the front).
-   *  0, or -EBUSY when fewer slots than are in use are asked for. */
+  /** Changes the number of slots, keeping the data (its pages move to the front,
+   *  the empty ones are dropped). 0, or -EBUSY when fewer slots than are in use
+   *  are asked for. */
   resize(slots: number): number {
     if (slots < this.used) return -E.EBUSY;
-    const pages = new Uint8Array(slots * PAGE_SIZE);
+    const pages = new Array<Uint8Array | null>(slots).fill(null);
     const offsets = new Int32Array(slots);
     const lengths = new Int32Array(slots);
     for (let i = 0; i < this.used; i++) {
       const slot = this.slotAt(i);
-      pages.set(this.pages.subarray(slot * PAGE_SIZE, (slot + 1) * PAGE_SIZE), i * PAGE_SIZE);
+      pages[i] = this.pages[slot];
       offsets[i] = this.offsets[slot];
       lengths[i] = this.lengths[slot];
     }

@@ -10,7 +10,8 @@ import type { FdTable } from './fdtable.js';
 import type { SemUndo } from './semundo.js';
 import type { DirInode } from './inode.js';
 import { SignalState } from './sigstate.js';
-import { WaitChannel, type SleepReason } from './sleep.js';
+import { WaitChannel, type SleepReason, type WaitRecord } from './sleep.js';
+import type { UserAccount } from './user.js';
 import { SYSCALLS } from './syscall-table.js';
 
 /** runnable: on the run queue; running: on the CPU; sleeping: on a wait channel;
@@ -75,12 +76,14 @@ export class Proc {
   /** A stop (its signal) or a continue that the parent's wait4 has not yet seen. */
   stopReport = 0;
   continueReport = false;
-  readonly sig = new SignalState();
+  readonly sig: SignalState;
   /** While sleeping: the channel and what it waits for (see sleepWhat). */
   sleepChannel: WaitChannel | null = null;
   sleepReason: string | SleepReason = '';
   /** The syscall number that blocked and will re-run; 0 when none. */
   blockedSyscall = 0;
+  /** What the blocking call left in a queue's or set's list of waiters (sleep.ts). */
+  waitRecord: WaitRecord | null = null;
   /** The deadline of the blocked call (nanosleep), dropped when the call ends. */
   callTimer: Timer | null = null;
   /** Bytes a blocked call has already transferred (a pipe write larger than
@@ -97,8 +100,9 @@ export class Proc {
    *  exit, not inherited by fork. */
   readonly semUndos: SemUndo[] = [];
 
-  constructor(pid: number, name: string, cred: Credentials, mm: AddressSpace, image: Image, fds: FdTable) {
+  constructor(pid: number, name: string, cred: Credentials, mm: AddressSpace, image: Image, fds: FdTable, user: UserAccount) {
     this.pid = pid;
+    this.sig = new SignalState(user);
     this.pgid = pid;
     this.sid = pid;
     this.name = name;

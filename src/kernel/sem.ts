@@ -13,11 +13,12 @@
 import { E } from './errno.js';
 import { IPC_NOWAIT, ipcGet, ipcNow, ipcPermits, IpcPerm, S_IRUGO, S_IWUGO, type IpcObject } from './ipc.js';
 import type { Kernel } from './kernel.js';
-import { removeAt } from './list.js';
-import { SEMAEM, SEMMSL, SEMOPM, SEMVMX } from './param.js';
+import { removeAt, removeItem } from './list.js';
+import { SEMAEM, SEMMNS, SEMMSL, SEMOPM, SEMVMX } from './param.js';
 import type { Proc } from './proc.js';
 import { semUndoFor, type SemUndo } from './semundo.js';
-import { sleepOn, WaitChannel, type SleepReason } from './sleep.js';
+import { sleepOn, WaitChannel, type SleepReason, type WaitRecord } from './sleep.js';
+import { panic } from './panic.js';
 import { completeBlockedCall } from './syscall.js';
 import { copyinTo } from './uaccess.js';
 
@@ -51,7 +52,7 @@ function semFlags(ops: Uint8Array, i: number): number {
 }
 
 /** A semop waiting on a set; also what its process sleeps for, in words. */
-class SemWaiter implements SleepReason {
+class SemWaiter implements SleepReason, WaitRecord {
   /** The operation that could not proceed at the last attempt (GETNCNT and
    *  GETZCNT count waiters by it, as Linux has since 3.16). */
   blockingIndex: number;
@@ -67,8 +68,14 @@ class SemWaiter implements SleepReason {
     private readonly setId: number,
     /** The operation that blocked the call when it went to sleep. */
     private readonly blockedFirst: number,
+    /** The set's pending list, which holds this waiter. */
+    private readonly list: SemWaiter[],
   ) {
     this.blockingIndex = blockedFirst;
+  }
+
+  withdraw(): void {
+    removeItem(this.list, this);
   }
 
   /** The operation blockingIndex names. */
@@ -177,7 +184,8 @@ export function semUpdate(k: Kernel, set: SemSet): void {
       removeAt(set.pending, i);
       continue;
     }
-    const result = perform(set, w.ops, w.count, w.undo ? semUndoFor(set, w.p) : null, w.p.pid);
+    const undo = w.undo ? (semUndoFor(set, w.p) ?? panic('semUpdate', `pid ${w.p.pid} waits with SEM_UNDO but has no undo entry`)) : null;
+    const result = perform(set, w.ops, w.count, undo, w.p.pid);
     if (result > 0) {
       w.blockingIndex = result - 1;
       i++;
@@ -192,7 +200,8 @@ export function semUpdate(k: Kernel, set: SemSet): void {
 }
 
 /** semget(key, nsems, semflg): the set's id, or EINVAL (nsems out of 1..SEMMSL, or
- *  more than an existing set has), ENOENT, EEXIST, EACCES, ENOSPC. */
+ *  more than an existing set has), ENOENT, EEXIST, EACCES, ENOSPC (SEMMNI sets, or
+ *  SEMMNS semaphores in all of them). */
 export function sys_semget(k: Kernel, p: Proc, args: Int32Array): number {
   const key = args[0];
   const nsems = args[1];
@@ -203,14 +212,19 @@ export function sys_semget(k: Kernel, p: Proc, args: Int32Array): number {
     key,
     flags,
     p.cred,
-    () => (nsems === 0 ? -E.EINVAL : new SemSet(new IpcPerm(key, flags & 0o777, p.cred), nsems, ipcNow(k))),
+    () => {
+      if (nsems === 0) return -E.EINVAL;
+      if (k.ipc.sem.totalUnits() + nsems > SEMMNS) return -E.ENOSPC;
+      return new SemSet(new IpcPerm(key, flags & 0o777, p.cred), nsems, ipcNow(k));
+    },
     (set) => (nsems > set.nsems ? -E.EINVAL : 0),
   );
 }
 
-/** semop(id, sops, nsops): 0, or EINVAL, E2BIG (nsops > SEMOPM), EFAULT, EFBIG
- *  (sem_num >= nsems), EACCES, EAGAIN, ERANGE, EIDRM (removed while blocked).
- *  Blocks until all the operations can be applied together. */
+/** semop(id, sops, nsops): 0, or EINVAL, E2BIG (nsops > SEMOPM), EFAULT, ENOMEM
+ *  (SEM_UNDO on a set beyond SEMUME), EFBIG (sem_num >= nsems), EACCES, EAGAIN,
+ *  ERANGE, EIDRM (removed while blocked). Blocks until all the operations can be
+ *  applied together. */
 export function sys_semop(k: Kernel, p: Proc, args: Int32Array): number {
   const id = args[0];
   const count = args[2] >>> 0;
@@ -230,6 +244,9 @@ export function sys_semop(k: Kernel, p: Proc, args: Int32Array): number {
     if (semOp(ops, i) !== 0) alter = true;
     if ((semFlags(ops, i) & SEM_UNDO) !== 0) undo = true;
   }
+  // Linux finds or makes the undo entry before the other checks.
+  const undoEntry = undo ? semUndoFor(set, p) : null;
+  if (undo && !undoEntry) return -E.ENOMEM;
   if (tooBig) return -E.EFBIG;
   if (!ipcPermits(set.perm, p.cred, alter ? S_IWUGO : S_IRUGO)) return -E.EACCES;
   const pending = set.pending;
@@ -238,15 +255,16 @@ export function sys_semop(k: Kernel, p: Proc, args: Int32Array): number {
     removeAt(pending, i);
     break;
   }
-  const result = perform(set, ops, count, undo ? semUndoFor(set, p) : null, p.pid);
+  const result = perform(set, ops, count, undoEntry, p.pid);
   if (result === 0) {
     set.otime = ipcNow(k);
     if (alter) semUpdate(k, set);
     return 0;
   }
   if (result < 0) return result;
-  const waiter = new SemWaiter(p, ops.slice(0, count * SEMBUF_SIZE), count, alter, undo, id, result - 1);
+  const waiter = new SemWaiter(p, ops.slice(0, count * SEMBUF_SIZE), count, alter, undo, id, result - 1, pending);
   pending.push(waiter);
+  p.waitRecord = waiter;
   return sleepOn(p, set.channel, waiter);
 }
 

@@ -18,7 +18,7 @@ import {
   S_IWUGO,
 } from './ipc.js';
 import type { Kernel } from './kernel.js';
-import { SEMAEM, SEMMNI, SEMMSL, SEMOPM, SEMVMX } from './param.js';
+import { SEMAEM, SEMMNI, SEMMNS, SEMMSL, SEMOPM, SEMUME, SEMVMX } from './param.js';
 import type { Proc } from './proc.js';
 import { semUpdate, type SemSet } from './sem.js';
 import { semUndoClear, semUndoDropSet } from './semundo.js';
@@ -155,14 +155,14 @@ export function semRemove(k: Kernel, set: SemSet): void {
 }
 
 /** IPC_INFO (the limits) and SEM_INFO (the same, with sets and semaphores in use
- *  in semusz and semaem): fills struct seminfo, returns the highest index in use. */
+ *  in semusz and semaem): fills struct seminfo, returns the highest index in use.
+ *  semmap and semmnu, which nothing enforces, are Linux's constants. */
 function semInfo(k: Kernel, p: Proc, cmd: number, arg: number): number {
-  const semmns = SEMMNI * SEMMSL;
-  const sets = k.ipc.sem.all();
+  const linuxSemmns = SEMMNI * SEMMSL;
   const inUse = cmd === SEM_INFO;
-  const usz = inUse ? sets.length : 20;
-  const aem = inUse ? sets.reduce((n, s) => n + s.nsems, 0) : SEMAEM;
-  const info = [semmns, SEMMNI, semmns, semmns, SEMMSL, SEMOPM, SEMOPM, usz, SEMVMX, aem];
+  const usz = inUse ? k.ipc.sem.count() : 20;
+  const aem = inUse ? k.ipc.sem.totalUnits() : SEMAEM;
+  const info = [linuxSemmns, SEMMNI, SEMMNS, linuxSemmns, SEMMSL, SEMOPM, SEMUME, usz, SEMVMX, aem];
   if (writeI32s(k, p, arg, info) < 0) return -E.EFAULT;
   return Math.max(k.ipc.sem.maxIndex(), 0);
 }

@@ -3,9 +3,10 @@
 // SEM_UNDO sem_op values, per semaphore. Each entry is on two lists: its process's
 // (p.semUndos, applied when the process exits, whatever kills it) and its set's
 // (cleared by SETVAL/SETALL, dropped with the set by IPC_RMID). A child starts
-// with none: fork does not inherit adjustments.
+// with none: fork does not inherit adjustments. A process has entries for at most
+// SEMUME sets, so they cost the host at most SEMUME entries of SEMMNS values.
 import type { Kernel } from './kernel.js';
-import { SEMVMX } from './param.js';
+import { SEMUME, SEMVMX } from './param.js';
 import type { Proc } from './proc.js';
 import { semUpdate, type SemSet } from './sem.js';
 
@@ -20,10 +21,12 @@ export class SemUndo {
   }
 }
 
-/** p's adjustments on set, created (all zero) on first use. */
-export function semUndoFor(set: SemSet, p: Proc): SemUndo {
+/** p's adjustments on set, created (all zero) on first use; null when p has
+ *  entries for SEMUME other sets already. */
+export function semUndoFor(set: SemSet, p: Proc): SemUndo | null {
   let undo = p.semUndos.find((u) => u.set === set);
   if (!undo) {
+    if (p.semUndos.length >= SEMUME) return null;
     undo = new SemUndo(set, p);
     p.semUndos.push(undo);
     set.undos.add(undo);

@@ -33,6 +33,7 @@ import type { Proc } from './proc.js';
 import { SharedPages } from './shmem.js';
 import { copyin, copyout, writeI32s } from './uaccess.js';
 import { PROT_READ, PROT_WRITE, VmArea, type AreaBacking, type FaultOutcome } from './vmarea.js';
+import { areaRoom } from './vmlimits.js';
 
 // Flags and commands, Linux's values (sys/shm.h).
 export const SHM_RDONLY = 0o10000;
@@ -119,15 +120,15 @@ export function sys_shmget(k: Kernel, p: Proc, args: Int32Array): number {
   const create = (): ShmSegment | number => {
     if (size < SHMMIN || size > SHMMAX) return -E.EINVAL;
     const pages = Math.ceil(size / PAGE_SIZE);
-    const inUse = k.ipc.shm.all().reduce((n, s) => n + s.pages.pageCount, 0);
-    if (inUse + pages > SHMALL) return -E.ENOSPC;
+    if (k.ipc.shm.totalUnits() + pages > SHMALL) return -E.ENOSPC;
     return new ShmSegment(new IpcPerm(key, flags & 0o777, p.cred), size, p.pid, ipcNow(k), new SharedPages(pages));
   };
   return ipcGet(k.ipc.shm, key, flags, p.cred, create, (seg) => (size > seg.size ? -E.EINVAL : 0));
 }
 
 /** shmat(id, addr, shmflg): the attachment's address, or EINVAL (bad id; addr
- *  unaligned without SHM_RND, or taken without SHM_REMAP), EACCES, ENOMEM, EPERM.
+ *  unaligned without SHM_RND, or taken without SHM_REMAP), EACCES, ENOMEM (no
+ *  room, or too many areas: vmlimits.ts), EPERM.
  *  With addr 0 the kernel picks the address in the mmap region. */
 export function sys_shmat(k: Kernel, p: Proc, args: Int32Array): number {
   const id = args[0];
@@ -146,6 +147,8 @@ export function sys_shmat(k: Kernel, p: Proc, args: Int32Array): number {
   if (!seg) return -E.EINVAL;
   if (!ipcPermits(seg.perm, p.cred, readOnly ? S_IRUGO : S_IRUGO | S_IWUGO)) return -E.EACCES;
   const length = seg.pages.pageCount * PAGE_SIZE;
+  const room = areaRoom(k, p, addr !== 0 && p.mm.cutsInThree(addr, addr + length) ? 2 : 1);
+  if (room < 0) return room;
   if (addr !== 0) {
     if (!p.mm.isFree(addr, addr + length) && (flags & SHM_REMAP) === 0) return -E.EINVAL;
     const error = fixedRangeError(p.mm, addr, length);
@@ -240,7 +243,7 @@ function shmInfo(k: Kernel, p: Proc, cmd: number, buf: number): number {
       ? [SHMMAX, SHMMIN, SHMMNI, SHMMNI, SHMALL, 0, 0, 0, 0]
       : [
           segments.length,
-          segments.reduce((n, s) => n + s.pages.pageCount, 0),
+          k.ipc.shm.totalUnits(),
           segments.reduce((n, s) => n + s.pages.residentPages(), 0),
           0,
           0,

@@ -3,9 +3,13 @@
 // pending signals (one bit per standard signal; a queue of instances per real-time
 // one) and the blocked mask. Sending is in kill.ts, acting on signals in
 // sigdeliver.ts; this file holds the state and the rules that are pure bookkeeping.
+// Queued real-time instances are counted in the user's account, which
+// SIGQUEUE_MAX bounds; a real-time signal may also be pending with an empty queue:
+// an instance whose siginfo was lost because the account was full (kill.ts).
 import type { Timer } from './clock.js';
 import { defaultAction, KERNEL_SIGRTMIN, NSIG, SIG } from './signals.js';
 import { WaitChannel } from './sleep.js';
+import type { UserAccount } from './user.js';
 
 /** SIGKILL and SIGSTOP: never blocked, caught or ignored. */
 const UNBLOCKABLE_LO = (1 << (SIG.SIGKILL - 1)) | (1 << (SIG.SIGSTOP - 1));
@@ -157,7 +161,7 @@ export class SignalState {
   /** Queued instances of each real-time signal, oldest first; made when the first
    *  real-time signal is sent. */
   private queues: (SigInfo[] | null)[] | null = null;
-  /** Instances in all queues (bounded by SIGQUEUE_MAX). */
+  /** Instances in all queues (the user's account counts them too). */
   queued = 0;
   readonly blocked = new SigSet();
   /** Dispositions by signal number (entry 0 unused), made on first use. After fork
@@ -175,6 +179,11 @@ export class SignalState {
   alarm: Timer | null = null;
   /** Where pause and sigsuspend sleep: only a signal ends them. */
   readonly suspendWait = new WaitChannel('a signal');
+
+  constructor(
+    /** The account of the process's user, charged for each queued instance. */
+    readonly user: UserAccount,
+  ) {}
 
   /** Dispositions, indexed by signal number (entry 0 unused); a disposition is
    *  changed only through writableAction. */
@@ -211,12 +220,23 @@ export class SignalState {
       const queue = queues[sig] ?? (queues[sig] = []);
       queue.push(info);
       this.queued++;
+      this.user.sigpending++;
     }
     this.pending.add(sig);
     return true;
   }
 
-  /** Takes the oldest instance of pending signal sig, or null. */
+  /** Makes real-time signal sig pending without queueing an instance (its info is
+   *  lost): false when it was pending already. Delivery then gives it an empty
+   *  siginfo (SI_USER, no sender), as Linux does. */
+  markPendingWithoutInfo(sig: number): boolean {
+    if (this.pending.has(sig)) return false;
+    this.pending.add(sig);
+    return true;
+  }
+
+  /** Takes the oldest instance of pending signal sig (an empty siginfo for a
+   *  real-time one pending without an instance), or null when it is not pending. */
   dequeue(sig: number): SigInfo | null {
     if (!this.pending.has(sig)) return null;
     if (sig < KERNEL_SIGRTMIN) {
@@ -226,9 +246,11 @@ export class SignalState {
       return info;
     }
     const queue = this.queues?.[sig];
-    const info = queue?.shift() ?? null;
-    if (info) this.queued--;
+    const info = queue?.shift();
     if (!queue || queue.length === 0) this.pending.delete(sig);
+    if (!info) return { signo: sig, code: SI_USER, pid: 0, uid: 0, addr: 0, fault: false };
+    this.queued--;
+    this.user.sigpending--;
     return info;
   }
 
@@ -240,8 +262,14 @@ export class SignalState {
     const queue = this.queues?.[sig];
     if (queue) {
       this.queued -= queue.length;
+      this.user.sigpending -= queue.length;
       queue.length = 0;
     }
+  }
+
+  /** Forgets every pending signal (the process exited). */
+  discardAll(): void {
+    for (let sig = 1; sig <= NSIG; sig++) this.discard(sig);
   }
 
   /** The lowest pending signal not blocked (SIGKILL and SIGSTOP never are), or 0. */
@@ -290,7 +318,8 @@ export class SignalState {
       const handler = this.actions[sig].handler;
       if ((sig === SIG.SIGKILL || sig === SIG.SIGSTOP) && handler !== SIG_DFL) return `disposition ${handler} for signal ${sig}`;
       const held = sig < KERNEL_SIGRTMIN ? (this.info[sig] ? 1 : 0) : (this.queues?.[sig]?.length ?? 0);
-      if (this.pending.has(sig) !== held > 0) return `signal ${sig} pending ${this.pending.has(sig)} with ${held} instances`;
+      const lostInfo = sig >= KERNEL_SIGRTMIN && held === 0;
+      if (this.pending.has(sig) !== held > 0 && !lostInfo) return `signal ${sig} pending ${this.pending.has(sig)} with ${held} instances`;
       if (sig >= KERNEL_SIGRTMIN) queued += held;
     }
     return queued === this.queued ? null : `${this.queued} queued real-time signals counted, ${queued} held`;

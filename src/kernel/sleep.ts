@@ -21,6 +21,21 @@ export interface SleepReason {
   describe(): string;
 }
 
+/** A record a blocking call leaves in its object's own list of waiters besides
+ *  sleeping on a channel (a msgrcv's on its queue, a semop's on its set). The
+ *  object drops it when it serves the call; the process withdraws it when it
+ *  starts another call or exits (withdrawWaitRecord), so a call a signal cut short
+ *  leaves nothing behind for long: at most one record per process is stale. */
+export interface WaitRecord {
+  withdraw(): void;
+}
+
+/** p's last blocking call is over for good: its wait record, if any, goes. */
+export function withdrawWaitRecord(p: Proc): void {
+  p.waitRecord?.withdraw();
+  p.waitRecord = null;
+}
+
 export class WaitChannel {
   readonly sleepers: Proc[] = [];
 

@@ -7,6 +7,8 @@ import { E } from './errno.js';
 import { fifoOpen, fifoResume } from './fifo.js';
 import {
   fileClose,
+  fileOpen,
+  fileRoom,
   O_ACCMODE,
   O_CLOEXEC,
   O_CREAT,
@@ -16,7 +18,7 @@ import {
   O_RDONLY,
   O_TRUNC,
   O_WRONLY,
-  OpenFile,
+  type OpenFile,
 } from './file.js';
 import { MAY_EXEC, MAY_READ, MAY_WRITE, permitted, S_IALLUGO, S_IFBLK, S_IFCHR, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK, type Inode } from './inode.js';
 import type { Kernel } from './kernel.js';
@@ -53,14 +55,14 @@ function openNode(k: Kernel, p: Proc, node: Inode, flags: number, path: string, 
   const kept = flags & ~OPEN_ONLY_FLAGS;
   switch (node.type) {
     case 'dir':
-      return new OpenFile(new DirectoryFile(node), kept);
+      return fileOpen(k, new DirectoryFile(node), kept);
     case 'reg':
       if (flags & O_TRUNC) truncateFile(k, node);
-      return new OpenFile(new RegularFile(node), kept);
+      return fileOpen(k, new RegularFile(node), kept);
     case 'fifo':
       return fifoOpen(k, p, node, kept, path);
     case 'chr':
-      return new OpenFile(openDevice(k, node), kept);
+      return fileOpen(k, openDevice(k, node), kept);
     case 'pipe':
       return panic('openNode', `${path}: an anonymous pipe has a name`);
     default: {
@@ -71,8 +73,9 @@ function openNode(k: Kernel, p: Proc, node: Inode, flags: number, path: string, 
 }
 
 /** open(path, flags, mode) and creat: a descriptor; ENOENT, EEXIST, EISDIR,
- *  ENOTDIR, EACCES, ENXIO, EMFILE, ENAMETOOLONG, EFAULT. Blocks on a FIFO until
- *  the other side opens (see fifo.ts). */
+ *  ENOTDIR, EACCES, ENXIO, EMFILE, ENFILE (checked first, as Linux allocates the
+ *  description before it looks at the path), ENOSPC, ENAMETOOLONG, EFAULT. Blocks
+ *  on a FIFO until the other side opens (see fifo.ts). */
 function openPath(k: Kernel, p: Proc, pathAddr: number, flags: number, mode: number): number {
   const pending = p.fds.pendingOpen;
   if (pending) {
@@ -81,6 +84,8 @@ function openPath(k: Kernel, p: Proc, pathAddr: number, flags: number, mode: num
   }
   const path = readString(k, p, pathAddr);
   if (typeof path === 'number') return path;
+  const full = fileRoom(k);
+  if (full < 0) return full;
   const r = k.fs.resolve(p, path);
   if (typeof r === 'number') return r;
   let node = r.node;

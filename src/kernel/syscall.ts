@@ -31,7 +31,7 @@ import { sys_semctl } from './semctl.js';
 import { sys_shmat, sys_shmctl, sys_shmdt, sys_shmget } from './shm.js';
 import { sys_rt_sigreturn } from './sigframe.js';
 import { interruptCall, isRestartCode } from './sigrestart.js';
-import { cancelSleep } from './sleep.js';
+import { cancelSleep, withdrawWaitRecord } from './sleep.js';
 import { sys_close, sys_dup, sys_dup2, sys_ioctl, sys_read, sys_write } from './sys-file.js';
 import { sys_chdir, sys_creat, sys_getcwd, sys_lseek, sys_mknod, sys_open, sys_unlink } from './sys-fs.js';
 import { sys_pipe, sys_pipe2 } from './sys-pipe.js';
@@ -152,10 +152,12 @@ export function syscall(k: Kernel, p: Proc): void {
     const fresh = p.blockedSyscall !== nr;
     if (fresh) {
       // A new call, not the re-run of a blocked one: what an abandoned call left
-      // (an interrupted FIFO open's description, a pipe write's progress) goes.
+      // (an interrupted FIFO open's description, a pipe write's progress, a
+      // msgrcv's record on its queue) goes.
       p.stats.syscalls[SYSCALL_SLOT[nr]]++;
       p.callProgress = 0;
       p.fds.dropPendingOpen(k);
+      withdrawWaitRecord(p);
     }
     const readable = readArgs(k, p, ARG_COUNT[nr], args);
     if (fresh) k.observer?.syscallEnter?.(p, nr, args);

@@ -4,7 +4,8 @@
 // its own absolute path (so getcwd reads as on the host). Names there are looked up
 // on the host lazily (hostfs.ts) and then kept as inodes of the tree; anything
 // the guest creates, writes or unlinks lives in memory only. Without the host
-// view (hostFs false) the start directory is an empty /home/user.
+// view (hostFs false) the start directory is an empty /home/user. Like a tmpfs,
+// the memory is bounded: FS_MAX_INODES files and FIFOs, FS_MAX_BYTES of contents.
 //
 // Name resolution (resolve) walks one component at a time, checking search
 // permission on each directory; ".." is always the in-memory parent, so no path
@@ -32,7 +33,7 @@ import {
   type Inode,
 } from './inode.js';
 import { panic } from './panic.js';
-import { FS_MAX_BYTES, NAME_MAX } from './param.js';
+import { FS_MAX_BYTES, FS_MAX_INODES, NAME_MAX } from './param.js';
 import type { Pipe } from './pipe.js';
 import type { Proc } from './proc.js';
 
@@ -72,6 +73,11 @@ export class FileSystem {
   readonly livePipes = new Set<Pipe>();
   /** Bytes of file contents held in memory (FS_MAX_BYTES at most). */
   bytesUsed = 0;
+  /** Files and FIFOs made in memory and not yet freed (FS_MAX_INODES at most). */
+  inodesUsed = 0;
+  /** Open file descriptions of every kind, in the whole system (file.ts; NFILE at
+   *  most). */
+  openFiles = 0;
   readonly now: () => number;
   private lastIno = 1;
   private readonly hostRoot: string | null;
@@ -109,6 +115,7 @@ export class FileSystem {
     const dir = new DirInode(e.ino, e.dev, S_IFDIR | e.perm, uid, gid, e.mtime, name, parent, e.path, e.size);
     dir.nlink = e.nlink;
     dir.ctime = e.ctime;
+    dir.fromHostView = true;
     return dir;
   }
 
@@ -160,10 +167,14 @@ export class FileSystem {
         file.length = e.size;
         file.nlink = e.nlink;
         file.ctime = e.ctime;
+        file.fromHostView = true;
         return file;
       }
-      case 'fifo':
-        return new FifoInode(e.ino, e.dev, S_IFIFO | e.perm, uid, gid, e.mtime, new Fifo());
+      case 'fifo': {
+        const fifo = new FifoInode(e.ino, e.dev, S_IFIFO | e.perm, uid, gid, e.mtime, new Fifo());
+        fifo.fromHostView = true;
+        return fifo;
+      }
       default: {
         const never: never = e.kind;
         return panic('fromHost', `unknown kind ${String(never)}`);
@@ -239,10 +250,13 @@ export class FileSystem {
   }
 
   /** Creates a regular file or FIFO at r (whose node is null) owned by p, with
-   *  permission bits perm (the caller has applied the umask). The inode, or -EACCES. */
+   *  permission bits perm (the caller has applied the umask). The inode, -EACCES,
+   *  or -ENOSPC when FS_MAX_INODES exist. */
   create(p: Proc, r: Resolved, kind: 'reg' | 'fifo', perm: number): RegInode | FifoInode | number {
     const denied = this.mayChange(p, r.dir);
     if (denied < 0) return denied;
+    if (this.inodesUsed >= FS_MAX_INODES) return -E.ENOSPC;
+    this.inodesUsed++;
     const { euid, egid } = p.cred;
     const now = this.now();
     const node =
@@ -264,19 +278,23 @@ export class FileSystem {
     const euid = p.cred.euid;
     if (r.dir.mode & S_ISVTX && euid !== 0 && euid !== node.uid && euid !== r.dir.uid) return -E.EPERM;
     r.dir.entries.delete(r.name);
-    if (r.dir.hostPath !== null) r.dir.whiteouts.add(r.name);
+    // A name made in memory hides no host entry (or one already whited out).
+    if (node.fromHostView) r.dir.whiteouts.add(r.name);
     r.dir.mtime = r.dir.ctime = node.ctime = this.now();
     node.nlink--;
     if (node.type === 'reg') this.maybeFree(node);
+    else if (node.type === 'fifo' && !node.fromHostView) this.inodesUsed--;
     return 0;
   }
 
-  /** Frees a regular file's contents once no name and no open file refer to it. */
+  /** Frees a regular file's contents, and its inode's place, once no name and no
+   *  open file refer to it. */
   maybeFree(node: RegInode): void {
     if (node.nlink > 0 || node.opens > 0) return;
     this.bytesUsed -= node.data.length;
     node.data = new Uint8Array(0);
     node.length = 0;
+    if (!node.fromHostView) this.inodesUsed--;
   }
 
   /** Grows the capacity of node's contents to at least size bytes (contents
@@ -302,7 +320,8 @@ export class FileSystem {
 
   /** Broken invariants in words (invariants.ts): pipe bookkeeping, FIFOs holding
    *  a pipe nobody has open, file sizes past their storage; when idle (no process
-   *  left) also any pipe or open regular file still alive. */
+   *  left) also any pipe or open regular file still alive, and an inode count
+   *  other than the files and FIFOs in the tree. */
   invariantProblems(idle: boolean): string[] {
     const problems: string[] = [];
     for (const pipe of this.livePipes) {
@@ -310,9 +329,11 @@ export class FileSystem {
       if (broken) problems.push(broken);
     }
     if (idle && this.livePipes.size > 0) problems.push(`${this.livePipes.size} pipes still open: ${[...this.livePipes].map((q) => q.name).join(' ')}`);
+    let inodes = 0;
     const walk = (dir: DirInode, path: string): void => {
       for (const [name, node] of dir.entries) {
         const where = `${path}/${name}`;
+        if ((node.type === 'reg' || node.type === 'fifo') && !node.fromHostView) inodes++;
         if (node.type === 'dir' && node.parent === dir) walk(node, where);
         else if (node.type === 'fifo' && node.fifo.pipe && !this.livePipes.has(node.fifo.pipe)) problems.push(`${where}: FIFO keeps a closed pipe`);
         else if (node.type === 'reg' && node.length > node.data.length && node.hostPath === null) problems.push(`${where}: length ${node.length} past its storage`);
@@ -320,6 +341,7 @@ export class FileSystem {
       }
     };
     walk(this.root, '');
+    if (idle && inodes !== this.inodesUsed) problems.push(`${this.inodesUsed} inodes counted, ${inodes} in the tree`);
     return problems;
   }
 
@@ -337,6 +359,7 @@ export class FileSystem {
       this.maybeFree(old);
     }
     const node = new RegInode(this.allocIno(), MEMFS_DEV, S_IFREG | perm, 0, 0, this.now());
+    this.inodesUsed++;
     this.setCapacity(node, bytes.length);
     node.data.set(bytes);
     node.length = bytes.length;

@@ -128,6 +128,11 @@ export class Mmu {
     return this.tables;
   }
 
+  /** Whether page vpn's second-level table exists (a PTE there costs no table). */
+  hasTable(vpn: number): boolean {
+    return this.directory[vpn >>> DIR_SHIFT] !== null;
+  }
+
   flushTlb(): void {
     this.tlbReadTag.fill(-1);
     this.tlbWriteTag.fill(-1);
