@@ -3,7 +3,8 @@
 // coreutils, procps, util-linux). Files made inside the VM carry the virtual
 // clock's time (2023-11-14 22:13 UTC), so long listings are reproducible.
 import { describe, expect, it } from 'vitest';
-import { sh } from './sh-harness.js';
+import { hostDirWith, sh } from './sh-harness.js';
+import { join } from 'node:path';
 
 /** Runs command; without files, with no host view: the shell starts in an
  *  empty /home/user and the tree holds nothing but the VM's own files. */
@@ -155,5 +156,14 @@ describe('cc', () => {
       'ipcvm: big.c: more than 256 KiB of C source with what it includes: too much to compile\n' +
         'ipcvm: small.c: more than 256 KiB of C source with what it includes: too much to compile\n',
     );
+  });
+
+  it("reads the system headers but no other host file outside the guest's view", async () => {
+    const outside = join(hostDirWith({ 'secret.h': 'int leaked = 42;\n' }), 'secret.h');
+    const r = await run(`cc peek.c -o /tmp/peek; echo $?`, {
+      'peek.c': `#include <stdio.h>\n#include "${outside}"\nint main(void) { printf("%d\\n", leaked); return 0; }\n`,
+    });
+    expect(r.stdout).toBe('1\n');
+    expect(r.stderr).toContain(`fatal error: ${outside}: No such file or directory`);
   });
 });

@@ -5,7 +5,7 @@
 // is a bug of ours, reported as "ipcvm: internal compiler error: ...".
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Module } from '../isa/module.js';
 import { verifyModule } from '../isa/verify.js';
 import { libraryCacheKey, librarySlot, loadLibrary, loadUnit, storeLibrary, storeUnit, unitCacheKey, type CacheInput } from './cache.js';
@@ -45,8 +45,10 @@ export function compileProgram(files: string[], options: CompileOptions = {}): C
       return undefined;
     }
   };
-  const read = options.readFile ?? readDisk;
-  const readAny = (path: string): string | undefined => read(path) ?? readDisk(path);
+  // A compile with its own view of files (a guest's, through the kernel) still
+  // finds the system headers on the host's disk, and nothing else there.
+  const guestRead = options.readFile;
+  const readAny = guestRead === undefined ? readDisk : (path: string) => guestRead(path) ?? (isSystemHeader(path) ? readDisk(path) : undefined);
   try {
     return compile(files, options, readAny, readDisk);
   } catch (e) {
@@ -54,6 +56,11 @@ export function compileProgram(files: string[], options: CompileOptions = {}): C
     const d: Diagnostic = { severity: 'error', file: 'ipcvm', line: 0, column: 0, message: `internal compiler error: ${message}` };
     return { diagnostics: [d], text: `ipcvm: internal compiler error: ${message}\n` };
   }
+}
+
+/** A header of lang/include, the system headers every compile may read. */
+function isSystemHeader(path: string): boolean {
+  return resolve(path).startsWith(join(findProjectRoot(), 'lang', 'include') + sep);
 }
 
 function compile(
