@@ -52,6 +52,7 @@ import { sys_fstat, sys_stat } from './sys-stat.js';
 import { sys_clock_gettime, sys_gettimeofday, sys_nanosleep, sys_time } from './sys-time.js';
 import { SYSCALLS, type SyscallName } from './syscall-table.js';
 import { BLOCKED, NO_RESULT, type SyscallHandler } from './sysresult.js';
+import { TRACING } from './tracing-build.js';
 import { readArgs } from './uaccess.js';
 import { sys_wait4 } from './wait.js';
 
@@ -158,12 +159,12 @@ export function syscall(k: Kernel, p: Proc): void {
       p.fds.dropPendingOpen(k);
     }
     const readable = readArgs(k, p, ARG_COUNT[nr], args);
-    if (fresh) k.observer?.syscallEnter?.(p, nr, args);
+    if (TRACING && fresh) k.observer?.syscallEnter?.(p, nr, args);
     result = readable ? handler(k, p, args) : -E.EFAULT;
   }
   // Blocked but still running: a signal kept it from sleeping (sigrestart.ts).
   if (result === BLOCKED && p.state === 'running') result = interruptCall(k, p, nr);
-  k.observer?.syscall?.(p, nr, args, result);
+  if (TRACING) k.observer?.syscall?.(p, nr, args, result);
   if (result === BLOCKED) {
     p.blockedSyscall = nr;
     return;
@@ -206,7 +207,7 @@ export function completeBlockedCall(k: Kernel, p: Proc, result: number): void {
     k.clock.cancel(p.callTimer);
     p.callTimer = null;
   }
-  if (k.observer?.syscall) {
+  if (TRACING && k.observer?.syscall) {
     const args = new Int32Array(k.syscallArgs.length);
     readArgs(k, p, ARG_COUNT[nr], args);
     k.observer.syscall(p, nr, args, result);
