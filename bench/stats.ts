@@ -1,7 +1,8 @@
 // Summary statistics of repeated timings, for sections that collect their own
-// samples instead of going through tinybench (tracing-overhead.ts): the median,
-// and the relative margin of error of the mean as tinybench defines it (95%
-// two-sided Student's t interval, as a percentage of the mean).
+// samples instead of going through tinybench (tracing-overhead.ts): the median with
+// its distribution-free 95% confidence interval (order statistics: no assumption
+// about the noise of a busy machine), and the relative margin of error of the mean
+// as tinybench defines it (95% two-sided Student's t interval, percent of the mean).
 
 /** Two-sided 95% critical values of Student's t for 1..30 degrees of freedom. */
 const T_975 = [
@@ -14,6 +15,18 @@ export function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** A 95% confidence interval of the median: the sorted samples of ranks
+ *  (n - 1.96 sqrt n) / 2 and 1 + (n + 1.96 sqrt n) / 2, rounded outwards. */
+export function medianInterval(samples: readonly number[]): [number, number] {
+  const n = samples.length;
+  if (n === 0) throw new Error('medianInterval: no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const half = 1.96 * Math.sqrt(n);
+  const lo = Math.max(1, Math.floor((n - half) / 2));
+  const hi = Math.min(n, Math.ceil(1 + (n + half) / 2));
+  return [sorted[lo - 1], sorted[hi - 1]];
 }
 
 /** Relative margin of error of the mean, percent; 0 for fewer than two samples. */

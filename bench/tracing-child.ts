@@ -1,12 +1,14 @@
 // One program of the tracing-overhead section, run by tracing-overhead.ts as
 // `node --single-threaded tracing-child.js SPEC` so that V8 compiles and collects
 // garbage on this thread at points the program decides, and the process's CPU time
-// is the VM's: on a shared machine that is steadier than wall time. Both builds are
-// loaded twice (with, without, without, with: another URL is another instance), so
-// neither the first-loaded nor any one copy's luck with V8's optimisations decides
-// the figure. Warm-up runs, then rounds that run the four copies, the order
-// reversed every other round. Every run's output must equal that of the unbundled
-// kernel. Prints the samples (TracingSamples) as JSON on stdout.
+// is the VM's: on a shared machine that is steadier than wall time. Each build is
+// loaded twice (another URL is another instance) in the order A B B A, where A is
+// the build the parent names first. Warm-up rounds, then rounds of A1 B1 A2 B2,
+// every other round B1 A1 B2 A2. Instances of the same code do not run equally fast
+// (the first one loaded ran fib up to 10% faster than the others), and which one
+// is favoured depends only on the order, so the parent runs a second process with
+// the other build first and averages the two. Every run's output must equal that
+// of the unbundled kernel. Prints the samples (TracingSamples) as JSON on stdout.
 import { pathToFileURL } from 'node:url';
 import { checkRun, checkSelf, opsFrom } from './measure.js';
 import type { TracingVariant } from './tracing-bundles.js';
@@ -20,6 +22,8 @@ export interface TracingChildSpec {
   source: string;
   argv: string[];
   memBytes?: number;
+  /** the build loaded first (and run first in even rounds) */
+  first: TracingVariant;
   warmups: number;
   rounds: number;
 }
@@ -36,28 +40,36 @@ async function load(file: string, copy: number): Promise<RunInVm> {
 }
 
 async function main(spec: TracingChildSpec): Promise<TracingSamples> {
-  const copies: [TracingVariant, RunInVm][] = [
-    ['with', await load(spec.files.with, 1)],
-    ['without', await load(spec.files.without, 1)],
-    ['without', await load(spec.files.without, 2)],
-    ['with', await load(spec.files.with, 2)],
-  ];
+  const second: TracingVariant = spec.first === 'with' ? 'without' : 'with';
+  const first1 = await load(spec.files[spec.first], 1);
+  const second1 = await load(spec.files[second], 1);
+  const second2 = await load(spec.files[second], 2);
+  const first2 = await load(spec.files[spec.first], 2);
   const module = compileForVm(spec.source);
   const reference = await runInVm(module, spec.argv, spec.memBytes);
   checkSelf(reference);
   const ops = opsFrom(reference.stdout);
+  const time = async (run: RunInVm): Promise<number> => {
+    const r = await run(module, spec.argv, spec.memBytes, cpuMs);
+    checkRun(r, reference.stdout);
+    return (r.ms * 1e6) / ops;
+  };
   const samples: TracingSamples = { with: [], without: [], ratios: [] };
-  const reversed = [...copies].reverse();
   for (let round = 0; round < spec.warmups + spec.rounds; round++) {
-    const total = { with: 0, without: 0 };
-    for (const [variant, run] of round % 2 === 0 ? copies : reversed) {
-      const r = await run(module, spec.argv, spec.memBytes, cpuMs);
-      checkRun(r, reference.stdout);
-      const ns = (r.ms * 1e6) / ops;
-      total[variant] += ns;
-      if (round >= spec.warmups) samples[variant].push(ns);
+    const ns: Record<TracingVariant, number[]> = { with: [], without: [] };
+    for (const [a, b] of [[first1, second1], [first2, second2]]) {
+      if (round % 2 === 0) {
+        ns[spec.first].push(await time(a));
+        ns[second].push(await time(b));
+      } else {
+        ns[second].push(await time(b));
+        ns[spec.first].push(await time(a));
+      }
     }
-    if (round >= spec.warmups) samples.ratios.push(total.with / total.without);
+    if (round < spec.warmups) continue;
+    samples.with.push(...ns.with);
+    samples.without.push(...ns.without);
+    samples.ratios.push((ns.with[0] + ns.with[1]) / (ns.without[0] + ns.without[1]));
   }
   return samples;
 }

@@ -3,23 +3,26 @@
 // without it". The two builds (tracing-bundles.ts) are timed against each other on
 // compute programs (where the hooks are per slice), with the JS tier and in the
 // interpreter alone, and on null_syscall, the worst case for the hooks every system
-// call passes. Each program runs in a child process that holds both builds
-// (tracing-child.ts: CPU time, interleaved runs); the figures are medians, the
-// overhead the median of the per-round ratios.
+// call passes. Each program runs in two child processes that hold both builds
+// (tracing-child.ts: CPU time, interleaved runs), one loading the build with
+// tracing first, the other the build without: the overhead is the geometric mean of
+// the two processes' median per-round ratios, which cancels the advantage the order
+// gives one build. Figures per build are medians over both processes.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { median, rmePercent } from './stats.js';
+import { median, medianInterval, rmePercent } from './stats.js';
 import { BENCHMARKS } from './suite.js';
-import { buildTracingBundles } from './tracing-bundles.js';
+import { buildTracingBundles, TRACING_VARIANTS, type TracingVariant } from './tracing-bundles.js';
 import type { TracingChildSpec, TracingSamples } from './tracing-child.js';
 
 export const TRACING_TARGET_PERCENT = 3;
-export const TRACING_WARMUPS = 3;
+export const TRACING_WARMUPS = 5;
 
 /** A benchmark program, whether the JS tier is on (off: the interpreter alone), its
- *  argv[1] and the number of rounds: runs of ~20-50 ms, ~5 s per case, since many
- *  short runs give steadier medians on a busy machine than a few long ones. */
+ *  argv[1] and the rounds per process. Runs of ~10 ms, ~3 s per process: on a busy
+ *  machine many short runs, finely interleaved, give a far steadier median ratio
+ *  than a few long ones. */
 interface TracingCase {
   readonly name: string;
   readonly jit: boolean;
@@ -28,10 +31,10 @@ interface TracingCase {
 }
 
 const CASES: readonly TracingCase[] = [
-  { name: 'loop', jit: true, arg: '2000000', rounds: 60 },
-  { name: 'fib', jit: true, arg: '28', rounds: 60 },
-  { name: 'loop', jit: false, arg: '500000', rounds: 50 },
-  { name: 'null_syscall', jit: true, arg: '500000', rounds: 30 },
+  { name: 'loop', jit: true, arg: '1000000', rounds: 60 },
+  { name: 'fib', jit: true, arg: '27', rounds: 60 },
+  { name: 'loop', jit: false, arg: '200000', rounds: 60 },
+  { name: 'null_syscall', jit: true, arg: '100000', rounds: 60 },
 ];
 
 export interface VariantFigure {
@@ -41,18 +44,26 @@ export interface VariantFigure {
   samples: number;
 }
 
+/** One process's estimate: the median per-round ratio with/without, less 1, and its
+ *  95% confidence interval, in percent. */
+export interface OrderEstimate {
+  overheadPercent: number;
+  intervalPercent: [number, number];
+}
+
 export interface TracingRow {
   name: string;
   jit: boolean;
   /** argv[1] of the program */
   arg: string;
+  /** rounds per process */
   rounds: number;
   with: VariantFigure;
   without: VariantFigure;
-  /** the median over rounds of with / without, less 1, in percent */
+  /** the estimate of the process that loaded this build first */
+  byFirst: Record<TracingVariant, OrderEstimate>;
+  /** geometric mean of the two estimates' ratios, less 1, in percent */
   overheadPercent: number;
-  /** rme of those per-round ratios */
-  overheadRmePercent: number;
   met: boolean;
 }
 
@@ -67,8 +78,10 @@ function figure(samples: number[]): VariantFigure {
   return { nsPerOp: median(samples), rmePercent: rmePercent(samples), samples: samples.length };
 }
 
-/** Runs one case in a child process; throws with the child's message if it fails. */
-function runCase(c: TracingCase, root: string, files: TracingChildSpec['files']): TracingRow {
+const percent = (ratio: number) => (ratio - 1) * 100;
+
+/** Runs one process of a case; throws with the child's message if it fails. */
+function runChild(c: TracingCase, root: string, files: TracingChildSpec['files'], first: TracingVariant): TracingSamples {
   const spec = BENCHMARKS.find((s) => s.name === c.name);
   if (!spec) throw new Error(`no benchmark ${c.name}`);
   const childSpec: TracingChildSpec = {
@@ -76,6 +89,7 @@ function runCase(c: TracingCase, root: string, files: TracingChildSpec['files'])
     source: join(root, 'bench', 'programs', `${spec.name}.c`),
     argv: [spec.name, c.arg],
     memBytes: spec.memBytes,
+    first,
     warmups: TRACING_WARMUPS,
     rounds: c.rounds,
   };
@@ -85,17 +99,26 @@ function runCase(c: TracingCase, root: string, files: TracingChildSpec['files'])
     maxBuffer: 16 * 1024 * 1024,
   });
   if (child.status !== 0) throw new Error(`${c.name}: ${(child.stderr || String(child.error ?? `status ${child.status}`)).trim().split('\n')[0]}`);
-  const samples = JSON.parse(child.stdout) as TracingSamples;
-  const overheadPercent = (median(samples.ratios) - 1) * 100;
+  return JSON.parse(child.stdout) as TracingSamples;
+}
+
+function runCase(c: TracingCase, root: string, files: TracingChildSpec['files']): TracingRow {
+  const runs = TRACING_VARIANTS.map((first) => runChild(c, root, files, first));
+  const estimate = (s: TracingSamples): OrderEstimate => ({
+    overheadPercent: percent(median(s.ratios)),
+    intervalPercent: medianInterval(s.ratios).map(percent) as [number, number],
+  });
+  const [withFirst, withoutFirst] = runs.map(estimate);
+  const overheadPercent = percent(Math.sqrt(median(runs[0].ratios) * median(runs[1].ratios)));
   return {
     name: c.name,
     jit: c.jit,
     arg: c.arg,
     rounds: c.rounds,
-    with: figure(samples.with),
-    without: figure(samples.without),
+    with: figure(runs.flatMap((s) => s.with)),
+    without: figure(runs.flatMap((s) => s.without)),
+    byFirst: { with: withFirst, without: withoutFirst },
     overheadPercent,
-    overheadRmePercent: rmePercent(samples.ratios),
     met: overheadPercent <= TRACING_TARGET_PERCENT,
   };
 }

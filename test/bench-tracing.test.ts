@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { median, rmePercent } from '../bench/stats.js';
+import { median, medianInterval, rmePercent } from '../bench/stats.js';
 import { buildTracingBundles, type TracingVariant } from '../bench/tracing-bundles.js';
 import type { TracingChildSpec, TracingSamples } from '../bench/tracing-child.js';
 import { compileForVm } from '../bench/vm.js';
@@ -56,11 +56,12 @@ describe('the builds with and without tracing', () => {
     }
   });
 
-  it('times every run of the four copies in the child, and a round ratio per round', () => {
+  it('times every run of the four instances in the child, and a ratio per round', () => {
     const spec: TracingChildSpec = {
       files,
       source: join(root, 'bench', 'programs', 'null_syscall.c'),
       argv: ['null_syscall', '1000'],
+      first: 'without',
       warmups: 1,
       rounds: 2,
     };
@@ -77,6 +78,13 @@ describe('sample statistics', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(() => median([])).toThrow();
+  });
+
+  it('bounds the median by order statistics', () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => 100 - i);
+    // ranks (100 - 19.6) / 2 = 40.2 -> 40 and 1 + (100 + 19.6) / 2 = 60.8 -> 61
+    expect(medianInterval(hundred)).toEqual([40, 61]);
+    expect(medianInterval([5])).toEqual([5, 5]);
   });
 
   it('gives the relative margin of error of the mean with Student t', () => {
