@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { BenchmarkSpec } from './suite.js';
 import { CheckError, checkRun, checkSelf, measure, opsFrom, type Measurement, type ProgramRun } from './measure.js';
 import { buildNative, runProcess } from './native.js';
-import { compileForVm, runInVm } from './vm.js';
+import { compileForVm } from './vm.js';
+import { runInVm } from './vm-run.js';
 
 export type Status = 'ok' | 'fail' | 'error';
 

@@ -6,6 +6,7 @@ import { formatMachine } from './machine.js';
 import type { Measurement } from './measure.js';
 import type { StartupResult } from './startup.js';
 import { FIB35_ANCHORS_SECONDS, STARTUP_TARGET_FACTOR, fibCalls, type SuiteName } from './suite.js';
+import type { TracingResult, TracingRow } from './tracing-overhead.js';
 
 export interface BenchReport {
   date: string;
@@ -16,6 +17,8 @@ export interface BenchReport {
   results: BenchResult[];
   startup?: StartupResult;
   startupError?: string;
+  tracing?: TracingResult;
+  tracingError?: string;
 }
 
 function si(n: number): string {
@@ -102,6 +105,34 @@ function startupLines(report: BenchReport): string[] {
   ];
 }
 
+function tracingRow(r: TracingRow, target: number): string {
+  const name = `${r.name}${r.jit ? '' : ' (no JIT)'}`.padEnd(16);
+  const pct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`;
+  const fig = (f: TracingRow['with']) => `${ns(f.nsPerOp)} ns/op ±${f.rmePercent.toFixed(1)}%`;
+  const orders = `with first ${pct(r.byFirst.with.overheadPercent)}, without first ${pct(r.byFirst.without.overheadPercent)}`;
+  return (
+    `  ${name} tracing compiled in, off: ${fig(r.with)} vs without: ${fig(r.without)}` +
+    ` (${pct(r.overheadPercent)}; ${orders})  <= ${target}% ${r.met ? 'met' : 'missed'}`
+  );
+}
+
+function tracingLines(report: BenchReport): string[] {
+  if (report.tracingError !== undefined) return ['', `tracing overhead: not measured (${report.tracingError})`];
+  const t = report.tracing;
+  if (!t) return [];
+  return [
+    '',
+    `tracing overhead (tracing compiled in but off, against a build without the hooks; target <= ${t.targetPercent}%):`,
+    '  the VM and kernel bundled twice from the same sources, the hook code dropped from one (TRACING = false);',
+    '  each program in two child `node --single-threaded` processes, each holding two instances of both builds and',
+    `  timing by CPU time: ${t.warmups} warm-up rounds, then rounds of interleaved ~10 ms runs; one process loads the build`,
+    '  with tracing first, the other the build without. ns/op: medians with rme. Overhead: geometric mean of the',
+    "  processes' median per-round ratios (each process's own in brackets: loading first favours a build).",
+    ...t.rows.map((r) => tracingRow(r, t.targetPercent)),
+    `  tracing overhead: <= ${t.targetPercent}% ${t.met ? 'met' : 'missed'}`,
+  ];
+}
+
 export function formatReport(report: BenchReport): string {
   const lines = [`ipcvm benchmarks, ${report.date}`, `machine: ${formatMachine(report.machine)}`];
   lines.push(`method: tinybench, ${report.runs} timed runs per side after 1 warm-up; every run's output is checked.`);
@@ -120,8 +151,9 @@ export function formatReport(report: BenchReport): string {
     const suiteLines = suiteRows(report.results, suite);
     if (suiteLines.length > 0) rows.push([suite, ...header.slice(1).map(() => '')], ...suiteLines);
   }
-  lines.push(...table(rows));
-  lines.push(...fibLines(report.results), ...startupLines(report), '', 'one op is:');
+  if (report.results.length > 0) lines.push(...table(rows));
+  lines.push(...fibLines(report.results), ...startupLines(report), ...tracingLines(report));
+  if (report.results.length > 0) lines.push('', 'one op is:');
   for (const r of report.results) lines.push(`  ${r.spec.name}: ${r.spec.op} (ipcvm argv[1]=${r.spec.vmArg}, native ${r.spec.nativeArg})`);
   const problems = report.results.flatMap((r) => [r.native?.error, r.vm.error].filter((e): e is string => e !== undefined).map((e) => `  ${r.spec.name}: ${e}`));
   if (problems.length > 0) lines.push('', 'problems:', ...problems);

@@ -1,6 +1,7 @@
 // `npm run bench` / `ipcvm bench`: the benchmark suite's command line. Picks benchmarks (--filter),
-// measures each inside the VM and, when gcc is present, natively; then prints the
-// table or writes JSON (--json [file]). Exit status 1 when any benchmark failed its
+// measures each inside the VM and, when gcc is present, natively, then start-up and
+// the cost of tracing compiled in (tracing-overhead.ts); prints the table or writes
+// JSON (--json [file]). Exit status 1 when any benchmark failed its
 // check or could not run, so CI notices.
 import { Command } from 'commander';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { EMPTY_PROGRAM, buildNative, hasGcc, hasTaskset, runProcess } from './na
 import { formatReport, reportJson, type BenchReport } from './report.js';
 import { measureStartup } from './startup.js';
 import { BENCHMARKS } from './suite.js';
+import { measureTracingOverhead } from './tracing-overhead.js';
 
 /** Repository root: the nearest directory above this module holding bench/programs
  *  (from bench/, dist/bench/ or the bundled CLI in dist/bundle/ alike). */
@@ -49,7 +51,7 @@ export async function benchMain(argv: string[]): Promise<number> {
   const flags = new Command('bench')
     .description('ipcvm benchmark suite: ipcvm against gcc -O2, with checked results')
     .option('--json [file]', 'write the results as JSON (to stdout, or to FILE)')
-    .option('--filter <regex>', 'only benchmarks whose name matches (also "startup")')
+    .option('--filter <regex>', 'only benchmarks whose name matches (also "startup", "tracing")')
     .option('--runs <n>', 'timed runs per side', '3')
     .parse(argv)
     .opts<Flags>();
@@ -83,13 +85,21 @@ export async function benchMain(argv: string[]): Promise<number> {
         report.startupError = e instanceof Error ? e.message.split('\n')[0] : String(e);
       }
     }
+    if (filter.test('tracing')) {
+      try {
+        report.tracing = await measureTracingOverhead(root, log);
+      } catch (e) {
+        report.tracingError = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      }
+    }
     if (flags.json === undefined) process.stdout.write(formatReport(report));
     else if (flags.json === true) process.stdout.write(reportJson(report));
     else {
       writeFileSync(flags.json, reportJson(report));
       process.stdout.write(formatReport(report));
     }
-    return results.every((r) => r.status === 'ok') && report.startupError === undefined ? 0 : 1;
+    const measured = report.startupError === undefined && report.tracingError === undefined;
+    return results.every((r) => r.status === 'ok') && measured ? 0 : 1;
   } finally {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   }

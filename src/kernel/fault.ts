@@ -11,6 +11,7 @@ import type { PhysMem } from '../vm/physmem.js';
 import type { Kernel } from './kernel.js';
 import { panic } from './panic.js';
 import type { Proc } from './proc.js';
+import { TRACING } from './tracing-build.js';
 import { PROT_READ, PROT_WRITE, type FaultOutcome } from './vmarea.js';
 import { pageTableRoom } from './vmlimits.js';
 
@@ -42,7 +43,7 @@ export function handlePageFault(k: Kernel, p: Proc, addr: number, write: boolean
       panic('handlePageFault', `unknown outcome ${String(never)}`);
     }
   }
-  k.observer?.fault?.(p, addr >>> 0, write, outcome);
+  if (TRACING) k.observer?.fault?.(p, addr >>> 0, write, outcome);
   return outcome;
 }
 

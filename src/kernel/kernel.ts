@@ -56,6 +56,7 @@ import { procStatsLines, runStatsLine } from './stats.js';
 import { deliverSignals, type SignalDisposition } from './sigdeliver.js';
 import { reissueBlockedCall, syscall } from './syscall.js';
 import { hostTerminal, TERMINAL_POLL_MS, TerminalInput, type TerminalSource } from './terminal-input.js';
+import { TRACING } from './tracing-build.js';
 import { UserAccount } from './user.js';
 import { FileSystem } from './vfs.js';
 import type { FaultOutcome } from './vmarea.js';
@@ -297,7 +298,7 @@ export class Kernel {
       this.handleTrap(p, trap);
       if (p.state === 'running' && !p.sig.pending.isEmpty()) deliverSignals(this, p);
     }
-    this.observer?.slice?.(p, cpu.steps - startSteps);
+    if (TRACING) this.observer?.slice?.(p, cpu.steps - startSteps);
     if (p.state === 'running') {
       if (this.sched.runnable() > 0) p.stats.involuntarySwitches++;
       this.makeRunnable(p);
@@ -411,7 +412,7 @@ export class Kernel {
   noteExit(p: Proc): void {
     this.live--;
     if (this.options.stats) for (const line of procStatsLines(p)) this.log(line);
-    this.observer?.exit?.(p, p.exitStatus);
+    if (TRACING) this.observer?.exit?.(p, p.exitStatus);
   }
 
   /** Removes zombie p from the table and from its parent's children. */

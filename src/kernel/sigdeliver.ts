@@ -18,6 +18,7 @@ import { forceSigsegv, isValidHandler, pushSignalFrame } from './sigframe.js';
 import { settleInterruptedCall } from './sigrestart.js';
 import { SA_NODEFER, SA_RESETHAND, SIG_DFL, SIG_IGN, type SigActionView, type SigInfo } from './sigstate.js';
 import { defaultAction, SIG, signalName, type DefaultAction } from './signals.js';
+import { TRACING } from './tracing-build.js';
 
 /** What was done with a delivered signal (for tracers). */
 export type SignalDisposition = DefaultAction | 'handler';
@@ -33,7 +34,9 @@ export function deliverSignals(k: Kernel, p: Proc): void {
     if (sig === 0) break;
     const info = s.dequeue(sig) ?? panic('deliverSignals', `pid ${p.pid}: ${signalName(sig)} pending without info`);
     const action = s.actions[sig];
-    if (action.handler === SIG_IGN) k.observer?.signal?.(p, info, 'ignore');
+    if (action.handler === SIG_IGN) {
+      if (TRACING) k.observer?.signal?.(p, info, 'ignore');
+    }
     else if (action.handler === SIG_DFL) actByDefault(k, p, info);
     else runHandler(k, p, info, action);
   }
@@ -43,7 +46,7 @@ export function deliverSignals(k: Kernel, p: Proc): void {
 function actByDefault(k: Kernel, p: Proc, info: SigInfo): void {
   const sig = info.signo;
   const action = defaultAction(sig);
-  k.observer?.signal?.(p, info, action);
+  if (TRACING) k.observer?.signal?.(p, info, action);
   switch (action) {
     case 'ignore':
     case 'cont':
@@ -69,7 +72,7 @@ function actByDefault(k: Kernel, p: Proc, info: SigInfo): void {
 function runHandler(k: Kernel, p: Proc, info: SigInfo, action: SigActionView): void {
   const s = p.sig;
   const sig = info.signo;
-  k.observer?.signal?.(p, info, 'handler');
+  if (TRACING) k.observer?.signal?.(p, info, 'handler');
   settleInterruptedCall(k, p, action);
   if (!isValidHandler(p, action.handler)) {
     forceSigsegv(p, action.handler);

@@ -52,6 +52,7 @@ import { sys_fstat, sys_stat } from './sys-stat.js';
 import { sys_clock_gettime, sys_gettimeofday, sys_nanosleep, sys_time } from './sys-time.js';
 import { SYSCALLS, type SyscallName } from './syscall-table.js';
 import { BLOCKED, NO_RESULT, type SyscallHandler } from './sysresult.js';
+import { TRACING } from './tracing-build.js';
 import { readArgs } from './uaccess.js';
 import { sys_wait4 } from './wait.js';
 
@@ -143,6 +144,9 @@ export function syscall(k: Kernel, p: Proc): void {
   const nr = cpu.trapArg;
   const handler = nr >= 0 && nr < SYSCALL_NR_LIMIT ? BY_NR[nr] : undefined;
   const args = k.syscallArgs;
+  // Read once for both hooks: with tracing off, one load per call (two optional
+  // chains cost null_syscall ~1.5% over a build without hooks, this under 1%).
+  const observer = TRACING ? k.observer : undefined;
   let result: number;
   p.sig.restartCode = 0;
   if (!handler) {
@@ -160,12 +164,12 @@ export function syscall(k: Kernel, p: Proc): void {
       withdrawWaitRecord(p);
     }
     const readable = readArgs(k, p, ARG_COUNT[nr], args);
-    if (fresh) k.observer?.syscallEnter?.(p, nr, args);
+    if (TRACING && fresh && observer !== undefined) observer.syscallEnter?.(p, nr, args);
     result = readable ? handler(k, p, args) : -E.EFAULT;
   }
   // Blocked but still running: a signal kept it from sleeping (sigrestart.ts).
   if (result === BLOCKED && p.state === 'running') result = interruptCall(k, p, nr);
-  k.observer?.syscall?.(p, nr, args, result);
+  if (TRACING && observer !== undefined) observer.syscall?.(p, nr, args, result);
   if (result === BLOCKED) {
     p.blockedSyscall = nr;
     return;
@@ -208,7 +212,7 @@ export function completeBlockedCall(k: Kernel, p: Proc, result: number): void {
     k.clock.cancel(p.callTimer);
     p.callTimer = null;
   }
-  if (k.observer?.syscall) {
+  if (TRACING && k.observer?.syscall) {
     const args = new Int32Array(k.syscallArgs.length);
     readArgs(k, p, ARG_COUNT[nr], args);
     k.observer.syscall(p, nr, args, result);

@@ -8,6 +8,8 @@ import { build } from 'esbuild';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TRACING } from '../kernel/tracing-build.js';
+import { bundleOptions } from './bundle-options.js';
 
 export const BUNDLE_DIR = 'bundle';
 export const MANIFEST_FILE = 'bundle-manifest.json';
@@ -18,20 +20,18 @@ export async function writeBundle(distDir: string): Promise<void> {
   rmSync(outdir, { recursive: true, force: true });
   rmSync(join(distDir, MANIFEST_FILE), { force: true });
   const result = await build({
+    ...bundleOptions(TRACING),
     entryPoints: [join(distDir, 'src', 'cli', 'main.js')],
     outdir,
-    bundle: true,
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
     metafile: true,
-    logLevel: 'warning',
-    // commander is CommonJS: give its require() calls of Node's modules a real require.
-    banner: { js: "import { createRequire as __ipcvmCreateRequire } from 'node:module'; const require = __ipcvmCreateRequire(import.meta.url);" },
+    // Only the benchmark's tracing section loads esbuild (a development dependency).
+    external: ['esbuild'],
   });
   const root = resolve(distDir, '..');
-  const inputs = Object.keys(result.metafile.inputs).map((p) => {
+  // The tracing switch is given to esbuild as a value (bundle-options.ts), not read by it.
+  const switchModule = relative(root, join(distDir, 'src', 'kernel', 'tracing-build.js'));
+  const inputs = [...Object.keys(result.metafile.inputs), switchModule].map((p) => {
     const path = resolve(root, p);
     const s = statSync(path);
     return [relative(distDir, path), s.size, s.mtimeMs] as const;
