@@ -18,6 +18,9 @@ interface TierRun {
   steps: number;
   /** [pid, instructions] of every slice, in order. */
   slices: [number, number][];
+  /** [pid, number, result, virtual time] of every system call as it finished or
+   *  blocked, in order (the tier hands its calls to the kernel in place). */
+  calls: [number, number, number, number][];
   /** Runs of compiled code (0 when the tier is off). */
   entered: number;
 }
@@ -25,7 +28,8 @@ interface TierRun {
 async function runTier(module: Module, args: string[], mode: JitMode, options: Partial<KernelOptions> = {}): Promise<TierRun> {
   const out: Uint8Array[] = [];
   const slices: [number, number][] = [];
-  const kernel = new Kernel({
+  const calls: [number, number, number, number][] = [];
+  const kernel: Kernel = new Kernel({
     memBytes: 32 * 1024 * 1024,
     quantum: 1000,
     sched: 'rr',
@@ -40,7 +44,10 @@ async function runTier(module: Module, args: string[], mode: JitMode, options: P
     stdout: (b: Uint8Array) => out.push(b.slice()),
     stderr: (b: Uint8Array) => out.push(b.slice()),
     stdin: () => new Uint8Array(0),
-    observer: { slice: (p, steps) => slices.push([p.pid, steps]) },
+    observer: {
+      slice: (p, steps) => slices.push([p.pid, steps]),
+      syscall: (p, nr, _args, result) => calls.push([p.pid, nr, result, kernel.clock.now()]),
+    },
   });
   const saved = process.env.IPCVM_JIT;
   process.env.IPCVM_JIT = mode;
@@ -52,7 +59,7 @@ async function runTier(module: Module, args: string[], mode: JitMode, options: P
     else process.env.IPCVM_JIT = saved;
   }
   const result = await kernel.run();
-  return { stdout: Buffer.concat(out).toString('latin1'), status: result.status, steps: result.steps, slices, entered: first.image.jit?.entered ?? 0 };
+  return { stdout: Buffer.concat(out).toString('latin1'), status: result.status, steps: result.steps, slices, calls, entered: first.image.jit?.entered ?? 0 };
 }
 
 function compile(name: string): Module {
@@ -90,6 +97,9 @@ describe('whole programs with and without the JS tier', () => {
 
   const multi: [string, string][] = [
     ['pipe_pingpong', '200'],
+    ['fifo_pingpong', '100'],
+    ['msg_pingpong', '100'],
+    ['sem_pingpong', '100'],
     ['signal_pingpong', '100'],
     ['shm_counter', '100'],
     ['fork_wait', '20'],

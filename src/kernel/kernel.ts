@@ -13,7 +13,7 @@
 import { basename } from 'node:path';
 import { TEXT_BASE } from '../isa/abi.js';
 import type { Module } from '../isa/module.js';
-import { Trap } from '../vm/cpu.js';
+import { SYS_LENGTH, Trap, type Cpu, type SyscallGate } from '../vm/cpu.js';
 import { interpret } from '../vm/interpreter.js';
 import { PhysMem } from '../vm/physmem.js';
 import { Clock, type ClockMode } from './clock.js';
@@ -132,7 +132,7 @@ export interface RunResult {
   steps: number;
 }
 
-export class Kernel {
+export class Kernel implements SyscallGate {
   readonly options: Readonly<KernelOptions>;
   readonly mem: PhysMem;
   readonly clock: Clock;
@@ -164,6 +164,10 @@ export class Kernel {
   private readonly console: OpenFile[];
   private readonly initialFreeFrames: number;
   private first: Proc | null = null;
+  /** The process runSlice is running, for handleSyscall; and its cpu.steps up to
+   *  which this.steps and the clock have been advanced. */
+  private running: Proc | null = null;
+  private accountedSteps = 0;
   private live = 0;
   private nextPid = 1;
   private readonly warned = new Set<string>();
@@ -265,22 +269,49 @@ export class Kernel {
     if (!p.sig.pending.isEmpty()) deliverSignals(this, p);
     let budget = this.sched.nextSlice();
     if (this.options.maxSteps > 0) budget = Math.min(budget, this.options.maxSteps - this.steps);
+    this.running = p;
+    this.accountedSteps = cpu.steps;
     while (budget > 0 && p.state === 'running' && this.limits.hit === null) {
       const before = cpu.steps;
-      const trap = p.blockedSyscall !== 0 ? reissueBlockedCall(p) : interpret(cpu, p.mm.mmu, p.image, budget);
-      const ran = cpu.steps - before;
-      budget -= ran;
-      this.steps += ran;
-      this.clock.advance(ran);
+      const trap = p.blockedSyscall !== 0 ? reissueBlockedCall(p) : interpret(cpu, p.mm.mmu, p.image, budget, this);
+      budget -= cpu.steps - before;
+      this.accountSteps(cpu);
       if (trap === Trap.BUDGET) break;
+      // handleSyscall did all of it already.
+      if (trap === Trap.SYSCALL_DONE) continue;
       this.handleTrap(p, trap);
       if (p.state === 'running' && !p.sig.pending.isEmpty()) deliverSignals(this, p);
     }
+    this.running = null;
     this.observer?.slice?.(p, cpu.steps - startSteps);
     if (p.state === 'running') {
       if (this.sched.runnable() > 0) p.stats.involuntarySwitches++;
       this.makeRunnable(p);
     }
+  }
+
+  /** Advances the instruction count and the clock by what the running process
+   *  executed since they were last advanced. */
+  private accountSteps(cpu: Cpu): void {
+    const ran = cpu.steps - this.accountedSteps;
+    this.accountedSteps = cpu.steps;
+    this.steps += ran;
+    this.clock.advance(ran);
+  }
+
+  /** SyscallGate: the SYSCALL trap of the running process, handled where the JS tier
+   *  took it, exactly as runSlice's loop handles one (accounting, the call, signals);
+   *  true when that loop would simply run the process on from the next instruction. */
+  handleSyscall(cpu: Cpu): boolean {
+    const p = this.running;
+    if (p === null || p.cpu !== cpu) return panic('handleSyscall', 'a system call from a process that is not running');
+    const pc = cpu.pc;
+    const mm = p.mm;
+    const image = p.image;
+    this.accountSteps(cpu);
+    syscall(this, p);
+    if (p.state === 'running' && !p.sig.pending.isEmpty()) deliverSignals(this, p);
+    return p.state === 'running' && this.limits.hit === null && cpu.pc === pc + SYS_LENGTH && p.mm === mm && p.image === image;
   }
 
   private handleTrap(p: Proc, trap: Trap): void {
@@ -299,6 +330,7 @@ export class Kernel {
         raiseFault(p, SIG.SIGSEGV, SEGV_MAPERR, p.cpu.trapAddr);
         break;
       case Trap.BUDGET:
+      case Trap.SYSCALL_DONE:
         break;
       default: {
         const never: never = trap;

@@ -12,6 +12,8 @@
 // budget, or leaves (LOW_BUDGET) when fewer are left, so the interpreter finishes the
 // slice and the budget ends at the very instruction it would end at without the tier.
 //
+// A SYS hands the call to the kernel in place when the driver passed a gate (cpu.ts
+// SyscallGate) and goes on after it when the kernel lets it.
 // Every exit (a trap, a call or jump the compiled code does not follow) goes through
 // `break out` after setting pc, why and the budget: for a trap that does not count
 // (a fault) the faulting instruction and the rest of the block are given back. An
@@ -29,7 +31,7 @@ import type { FunctionSymbol } from '../isa/module.js';
 import { instructionLength } from '../isa/opcodes.js';
 import { Op } from '../isa/op.js';
 import type { copyBlock, probe, readBytes, writeBytes, zeroBlock } from './access.js';
-import type { addSlow, loadSlow, storeSlow } from './jit-runtime.js';
+import type { addSlow, kernelCall, loadSlow, storeSlow } from './jit-runtime.js';
 import { TLB_MASK } from './mmu.js';
 import { LOW_BUDGET, RESUME } from './jit-exits.js';
 import { blockRanges, isUnconditional } from './jit-region.js';
@@ -49,6 +51,7 @@ export interface Runtime {
   loadSlow: typeof loadSlow;
   storeSlow: typeof storeSlow;
   addSlow: typeof addSlow;
+  kernelCall: typeof kernelCall;
   entries: (JitFunction | undefined)[];
   isEntry: Uint8Array;
   isReturnSite: Uint8Array;
@@ -203,9 +206,10 @@ export class FunctionWriter {
   // optimise. Stack accesses (through sp or bp) go through the stack page cache: sv/sb,
   // the vpn and physical base of one writable page taken from the write TLB, refilled
   // inline (a recursion that crosses a page boundary switches pages at every call).
-  // Page tables do not change while compiled code runs (only the kernel changes them,
-  // between runs), so a pair stays a valid translation for the rest of the call (also
-  // across calls it makes); each call of a compiled function starts without one.
+  // Page tables change only in the kernel -- between runs, or in a system call through
+  // the gate (jit-ops.ts systemCall), after which the pair is dropped -- so a pair stays
+  // a valid translation for the rest of the call (also across calls it makes); each
+  // call of a compiled function starts without one.
 
   /** dst = the `size`-byte value at address expression addr (sign-extended if signed). */
   load(addr: string, size: 1 | 2 | 4, signed: boolean, dst: string): void {
@@ -279,7 +283,7 @@ export class FunctionWriter {
       '"use strict";',
       'const probe = rt.probe, readBytes = rt.readBytes, writeBytes = rt.writeBytes;',
       'const copyBlock = rt.copyBlock, zeroBlock = rt.zeroBlock, loadSlow = rt.loadSlow, storeSlow = rt.storeSlow;',
-      'const addSlow = rt.addSlow;',
+      'const addSlow = rt.addSlow, kernelCall = rt.kernelCall;',
       'const entries = rt.entries, isEntry = rt.isEntry, isReturnSite = rt.isReturnSite;',
       ...this.tables,
       `return function ${name}(m, entry) {`,

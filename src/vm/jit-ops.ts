@@ -149,9 +149,7 @@ export function translateInstruction(w: FunctionWriter, op: number): void {
     case Op.MZERO:
       w.emit(`if (!zeroBlock(cpu, mmu, a, ${w.operand(0)})) ${w.fault(Trap.PAGE_FAULT)}`);
       return w.forget();
-    case Op.SYS:
-      w.emit(`cpu.trapArg = ${w.operand(0)};`);
-      return w.emit(w.leave(w.pc, Trap.SYSCALL, true));
+    case Op.SYS: return systemCall(w);
     default:
       throw new Error(`jit: no translation for opcode ${op} at ${w.pc}`);
   }
@@ -185,6 +183,20 @@ function translateOperator(w: FunctionWriter, form: Form, base: string): void {
       throw new Error(`jit: unknown operator form ${String(never)}`);
     }
   }
+}
+
+/** SYS: through the gate when there is one -- going on after it, or leaving with
+ *  SYSCALL_DONE -- else leaving with the SYSCALL trap. Either way the kernel may have
+ *  changed page tables, so the stack page cache is dropped. */
+function systemCall(w: FunctionWriter): void {
+  w.emit(`cpu.trapArg = ${w.operand(0)};`);
+  w.emit('if (m.gate !== null) {');
+  w.emit('m.sp = sp; m.bp = bp; m.a = a; m.left = left;');
+  w.emit(`y = kernelCall(m, ${w.pc}) ? 1 : 0; sp = m.sp | 0; bp = m.bp | 0; a = m.a | 0; sv = -1;`);
+  w.emit(`if (y !== 0) ${w.jumpTo(w.next)}`);
+  w.emit(w.leave('m.pc | 0', Trap.SYSCALL_DONE, true));
+  w.emit('}');
+  w.emit(w.leave(w.pc, Trap.SYSCALL, true));
 }
 
 /** SI/SC/SS: p = pop; store a at p; sp moves only once the store is done. */

@@ -13,7 +13,8 @@
 //     state exactly as the interpreter would leave it. A call within the unit (also
 //     recursion) and its return are jumps; a call of another compiled unit is a JS
 //     call (at most MAX_JS_DEPTH deep, jit-ops.ts); anything else goes back through
-//     the driver.
+//     the driver. A system call goes to the kernel's SyscallGate (cpu.ts) in place
+//     when the driver has one, and compiled code goes on after it when it may.
 //
 // Determinism: the tier changes no visible state (registers, memory, cpu.steps, the
 // instruction at which a trap or a budget end happens), only speed; a run with and
@@ -21,8 +22,8 @@
 // code, so one Jit is shared by every image of the same code.
 import type { FunctionSymbol, Module } from '../isa/module.js';
 import { copyBlock, probe, readBytes, writeBytes, zeroBlock } from './access.js';
-import { addSlow, loadSlow, storeSlow } from './jit-runtime.js';
-import type { Cpu } from './cpu.js';
+import { addSlow, kernelCall, loadSlow, storeSlow } from './jit-runtime.js';
+import type { Cpu, SyscallGate } from './cpu.js';
 import { compileUnit, directCallees, type JitFunction, type Runtime, type UnitMember } from './jit-compile.js';
 import { blockRanges, loopAround } from './jit-region.js';
 import { RESUME, RETURNED } from './jit-exits.js';
@@ -67,6 +68,10 @@ export class JitMachine {
   depth = 0;
   /** 1 when the last slow path (jit-runtime.ts) faulted. */
   fault = 0;
+  /** cpu.steps + left at the start of this run: cpu.steps is stepBase - left. */
+  stepBase = 0;
+  /** Where a SYS goes when it can be handled in place (jit-runtime.ts kernelCall). */
+  gate: SyscallGate | null = null;
 
   constructor(cpu: Cpu, mmu: Mmu) {
     this.cpu = cpu;
@@ -137,6 +142,7 @@ export class Jit {
       loadSlow,
       storeSlow,
       addSlow,
+      kernelCall,
       entries: this.entries,
       isEntry: input.isEntry,
       isReturnSite: input.isReturnSite,
@@ -167,12 +173,15 @@ export class Jit {
 
   /** Runs compiled code from cpu.pc (which must have an entry) with `left` instructions
    *  of budget, and on from wherever it returns or jumps to while that is compiled
-   *  too; writes the registers and cpu.steps back. Returns a Trap or RETURNED, RESUME,
-   *  LOW_BUDGET (m.pc then has no compiled code). */
-  run(cpu: Cpu, mmu: Mmu, left: number): number {
+   *  too; writes the registers and cpu.steps back. A SYS goes to the gate when there
+   *  is one. Returns a Trap or RETURNED, RESUME, LOW_BUDGET (m.pc then has no
+   *  compiled code). */
+  run(cpu: Cpu, mmu: Mmu, left: number, gate: SyscallGate | null): number {
     let m = this.machine;
     if (m === null) m = this.machine = new JitMachine(cpu, mmu);
     else m.bind(cpu, mmu);
+    m.gate = gate;
+    m.stepBase = cpu.steps + left;
     const pc = cpu.pc;
     const enter = this.entries[pc];
     if (enter === undefined) throw new Error(`Jit.run: no compiled code at ${pc}`);
@@ -194,7 +203,7 @@ export class Jit {
     cpu.sp = m.sp >>> 0;
     cpu.bp = m.bp >>> 0;
     cpu.a = m.a;
-    cpu.steps += left - m.left;
+    cpu.steps = m.stepBase - m.left;
     return why;
   }
 
