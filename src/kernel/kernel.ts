@@ -119,6 +119,20 @@ export interface KernelObserver {
   signal?(p: Proc, info: SigInfo, disposition: SignalDisposition): void;
 }
 
+/** A process's way into the kernel from the JS tier (vm/cpu.ts SyscallGate): one per
+ *  process, so that running one stores no pointer (see Cpu.machine). */
+class ProcGate implements SyscallGate {
+  constructor(
+    private readonly k: Kernel,
+    private readonly p: Proc,
+  ) {}
+
+  handleSyscall(cpu: Cpu): boolean {
+    if (cpu !== this.p.cpu) return panic('handleSyscall', `a system call of another cpu through pid ${this.p.pid}'s gate`);
+    return this.k.handleSyscall(this.p);
+  }
+}
+
 /** How a run ended; 'interrupted': Ctrl-C twice on the host (hostintr.ts);
  *  'timeout' and 'output-limit': limits.ts. */
 export type RunEnd = 'exit' | 'deadlock' | 'max-steps' | 'interrupted' | LimitEnd;
@@ -132,7 +146,7 @@ export interface RunResult {
   steps: number;
 }
 
-export class Kernel implements SyscallGate {
+export class Kernel {
   readonly options: Readonly<KernelOptions>;
   readonly mem: PhysMem;
   readonly clock: Clock;
@@ -164,9 +178,8 @@ export class Kernel implements SyscallGate {
   private readonly console: OpenFile[];
   private readonly initialFreeFrames: number;
   private first: Proc | null = null;
-  /** The process runSlice is running, for handleSyscall; and its cpu.steps up to
-   *  which this.steps and the clock have been advanced. */
-  private running: Proc | null = null;
+  /** The running process's cpu.steps up to which this.steps and the clock have been
+   *  advanced (runSlice, handleSyscall). */
   private accountedSteps = 0;
   private live = 0;
   private nextPid = 1;
@@ -269,11 +282,10 @@ export class Kernel implements SyscallGate {
     if (!p.sig.pending.isEmpty()) deliverSignals(this, p);
     let budget = this.sched.nextSlice();
     if (this.options.maxSteps > 0) budget = Math.min(budget, this.options.maxSteps - this.steps);
-    this.running = p;
     this.accountedSteps = cpu.steps;
     while (budget > 0 && p.state === 'running' && this.limits.hit === null) {
       const before = cpu.steps;
-      const trap = p.blockedSyscall !== 0 ? reissueBlockedCall(p) : interpret(cpu, p.mm.mmu, p.image, budget, this);
+      const trap = p.blockedSyscall !== 0 ? reissueBlockedCall(p) : interpret(cpu, p.mm.mmu, p.image, budget, p.gate);
       budget -= cpu.steps - before;
       this.accountSteps(cpu);
       if (trap === Trap.BUDGET) break;
@@ -282,7 +294,6 @@ export class Kernel implements SyscallGate {
       this.handleTrap(p, trap);
       if (p.state === 'running' && !p.sig.pending.isEmpty()) deliverSignals(this, p);
     }
-    this.running = null;
     this.observer?.slice?.(p, cpu.steps - startSteps);
     if (p.state === 'running') {
       if (this.sched.runnable() > 0) p.stats.involuntarySwitches++;
@@ -299,12 +310,12 @@ export class Kernel implements SyscallGate {
     this.clock.advance(ran);
   }
 
-  /** SyscallGate: the SYSCALL trap of the running process, handled where the JS tier
-   *  took it, exactly as runSlice's loop handles one (accounting, the call, signals);
-   *  true when that loop would simply run the process on from the next instruction. */
-  handleSyscall(cpu: Cpu): boolean {
-    const p = this.running;
-    if (p === null || p.cpu !== cpu) return panic('handleSyscall', 'a system call from a process that is not running');
+  /** The SYSCALL trap of p (running), handled where the JS tier took it (p.gate),
+   *  exactly as runSlice's loop handles one (accounting, the call, signals); true
+   *  when that loop would simply run p on from the next instruction. */
+  handleSyscall(p: Proc): boolean {
+    const cpu = p.cpu;
+    if (p.state !== 'running') return panic('handleSyscall', `pid ${p.pid} is ${p.state}, not running`);
     const pc = cpu.pc;
     const mm = p.mm;
     const image = p.image;
@@ -408,6 +419,7 @@ export class Kernel implements SyscallGate {
 
   /** Enters a new process in the table, runnable. */
   addProc(p: Proc): void {
+    p.gate = new ProcGate(this, p);
     this.procs.set(p.pid, p);
     this.live++;
     this.makeRunnable(p);

@@ -1,6 +1,7 @@
 // The register file of one guest process and the traps through which the interpreter
 // hands control back to its caller (the kernel). The VM never imports the kernel:
 // it runs until something needs the kernel and returns one of these codes.
+import type { JitMachine } from './jit.js';
 
 /** Why `interpret` returned. pc conventions are part of the contract. */
 export const enum Trap {
@@ -52,6 +53,11 @@ export class Cpu {
   trapArg = 0;
   trapAddr = 0;
   trapWrite = 0;
+  /** The JS tier's view of this cpu and its memory (jit.ts), made on first use. One per
+   *  cpu rather than one per program, so that switching processes stores no pointers:
+   *  V8's write barrier makes a store of a new object into an old one costly, and a
+   *  run that allocates nothing never promotes its young processes. */
+  machine: JitMachine | null = null;
 
   copyFrom(other: Cpu): void {
     this.pc = other.pc;

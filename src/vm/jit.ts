@@ -46,8 +46,9 @@ export const MAX_INLINE_WORDS = 32;
 export const MAX_INLINED_UNIT_WORDS = 400;
 
 /** Registers and the memory arrays of the process being run, handed between compiled
- *  functions (the compiled code keeps them in locals in between). One class, every
- *  field set in the constructor, so V8 keeps it monomorphic. */
+ *  functions (the compiled code keeps them in locals in between); one per cpu
+ *  (cpu.machine). One class, every field set in the constructor, so V8 keeps it
+ *  monomorphic. */
 export class JitMachine {
   cpu: Cpu;
   mmu: Mmu;
@@ -85,9 +86,8 @@ export class JitMachine {
     this.wBase = mmu.tlbWriteBase;
   }
 
-  bind(cpu: Cpu, mmu: Mmu): void {
-    this.cpu = cpu;
-    if (this.mmu === mmu) return;
+  /** Takes the memory of mmu (exec gave the cpu a new address space). */
+  bind(mmu: Mmu): void {
     this.mmu = mmu;
     this.u8 = mmu.mem.u8;
     this.u16 = mmu.mem.u16;
@@ -120,7 +120,6 @@ export class Jit {
   private readonly functions: readonly FunctionSymbol[];
   private readonly tried: Uint8Array;
   private readonly runtime: Runtime;
-  private machine: JitMachine | null = null;
 
   /** threshold: arrivals at a code index before its function is compiled. */
   constructor(
@@ -177,10 +176,10 @@ export class Jit {
    *  is one. Returns a Trap or RETURNED, RESUME, LOW_BUDGET (m.pc then has no
    *  compiled code). */
   run(cpu: Cpu, mmu: Mmu, left: number, gate: SyscallGate | null): number {
-    let m = this.machine;
-    if (m === null) m = this.machine = new JitMachine(cpu, mmu);
-    else m.bind(cpu, mmu);
-    m.gate = gate;
+    let m = cpu.machine;
+    if (m === null) m = cpu.machine = new JitMachine(cpu, mmu);
+    else if (m.mmu !== mmu) m.bind(mmu);
+    if (m.gate !== gate) m.gate = gate;
     m.stepBase = cpu.steps + left;
     const pc = cpu.pc;
     const enter = this.entries[pc];
