@@ -47,8 +47,16 @@ function failureOf(e: unknown): Failure {
   return { status: e instanceof CheckError ? 'fail' : 'error', message: message.split('\n').slice(0, 3).join(' ') };
 }
 
-async function timeSide(name: string, run: () => Promise<ProgramRun>, first: ProgramRun, runs: number, overheadMs = 0) {
-  return measure(name, run, { runs, expected: first.stdout, opsPerRun: opsFrom(first.stdout), overheadMs });
+/** Untimed runs of the VM side before the timed ones: each run boots a fresh kernel,
+ *  and V8 takes several runs to settle -- code optimised against one kernel's objects
+ *  deoptimises on the next one's, and cold paths of compiled guest code (first met
+ *  at a run's end) deoptimise once each -- so with one warm-up run the first timed
+ *  runs of a ping-pong were 2-5x slower than the rest. A native process has no such
+ *  warm-up and keeps one. */
+export const VM_WARMUP = { runs: 5, ms: 500 };
+
+async function timeSide(name: string, run: () => Promise<ProgramRun>, first: ProgramRun, runs: number, overheadMs = 0, warmup = { runs: 1, ms: 0 }) {
+  return measure(name, run, { runs, expected: first.stdout, opsPerRun: opsFrom(first.stdout), overheadMs, warmupRuns: warmup.runs, warmupMs: warmup.ms });
 }
 
 export async function runBenchmark(spec: BenchmarkSpec, programsDir: string, runs: number, native?: NativeSetup): Promise<BenchResult> {
@@ -83,7 +91,7 @@ export async function runBenchmark(spec: BenchmarkSpec, programsDir: string, run
     const first = await once();
     if (expectedVmOutput !== undefined) checkRun(first, expectedVmOutput);
     else checkSelf(first);
-    vm.measurement = await timeSide(`${spec.name}/ipcvm`, once, first, runs);
+    vm.measurement = await timeSide(`${spec.name}/ipcvm`, once, first, runs, 0, VM_WARMUP);
   } catch (e) {
     const failure = failureOf(e);
     failures.push(failure);
