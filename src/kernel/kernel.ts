@@ -161,6 +161,8 @@ export class Kernel {
   readonly scratch = new Uint8Array(MAX_RW_COUNT);
   /** The arguments of the system call being handled. */
   readonly syscallArgs = new Int32Array(8);
+  /** Words in transit: a signal frame being pushed or popped (sigframe.ts). */
+  readonly scratchWords = new Int32Array(64);
   /** The file system: /bin, /tmp, /dev and the host view (vfs.ts). */
   readonly fs: FileSystem;
   /** System V message queues, semaphore sets and shared memory (ipc.ts). */

@@ -165,9 +165,10 @@ export class SignalState {
    *  copies it first: a fork copies none, and most children never change one. */
   private table: SigAction[] | null = null;
   private tableShared = false;
-  /** The mask sigsuspend replaced; the first handler frame saves it instead of the
-   *  temporary one, so sigreturn restores it. */
-  savedMask: SigSet | null = null;
+  /** The mask sigsuspend replaced, while maskSaved; the first handler frame saves
+   *  it instead of the temporary one, so sigreturn restores it. */
+  readonly savedMask = new SigSet();
+  maskSaved = false;
   /** A call that would have slept with a signal pending: Linux's ERESTART* code for
    *  it, acted on when the signal is delivered (sigrestart.ts); 0 when none. */
   restartCode = 0;

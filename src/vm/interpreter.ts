@@ -58,6 +58,18 @@ export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number, gate
       continue;
     }
     if (left <= 0) return Trap.BUDGET;
+    // Starting at a function entry (a signal handler, _start) is an arrival too, so
+    // that a handler run by each of many signals gets compiled.
+    if (jit !== null && hot === image.hot && image.isEntry[cpu.pc] === 1 && --hot[cpu.pc] <= 0) {
+      if (!jit.prepare(cpu.pc)) hot[cpu.pc] = NEVER;
+      continue;
+    }
+    // A SYS first (the sigreturn stub after a compiled handler): the loop's own case.
+    if (image.code[cpu.pc] === Op.SYS) {
+      cpu.trapArg = image.code[cpu.pc + 1];
+      cpu.steps++;
+      return Trap.SYSCALL;
+    }
     const why = dispatch(cpu, mmu, image, left, hot);
     if (why !== ENTER_TIER) return why as Trap;
     if (hot !== image.hot || jit === null || !jit.prepare(cpu.pc)) hot[cpu.pc] = NEVER;
