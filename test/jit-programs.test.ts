@@ -21,6 +21,9 @@ interface TierRun {
   /** [pid, number, result, virtual time] of every system call as it finished or
    *  blocked, in order (the tier hands its calls to the kernel in place). */
   calls: [number, number, number, number][];
+  /** [pid, address, write, outcome, virtual time] of every page fault, in order (the
+   *  tier resolves them in place too). */
+  faults: [number, number, boolean, string, number][];
   /** Runs of compiled code (0 when the tier is off). */
   entered: number;
 }
@@ -29,6 +32,7 @@ async function runTier(module: Module, args: string[], mode: JitMode, options: P
   const out: Uint8Array[] = [];
   const slices: [number, number][] = [];
   const calls: [number, number, number, number][] = [];
+  const faults: [number, number, boolean, string, number][] = [];
   const kernel: Kernel = new Kernel({
     memBytes: 32 * 1024 * 1024,
     quantum: 1000,
@@ -47,6 +51,7 @@ async function runTier(module: Module, args: string[], mode: JitMode, options: P
     observer: {
       slice: (p, steps) => slices.push([p.pid, steps]),
       syscall: (p, nr, _args, result) => calls.push([p.pid, nr, result, kernel.clock.now()]),
+      fault: (p, addr, write, outcome) => faults.push([p.pid, addr, write, outcome, kernel.clock.now()]),
     },
   });
   const saved = process.env.IPCVM_JIT;
@@ -59,7 +64,7 @@ async function runTier(module: Module, args: string[], mode: JitMode, options: P
     else process.env.IPCVM_JIT = saved;
   }
   const result = await kernel.run();
-  return { stdout: Buffer.concat(out).toString('latin1'), status: result.status, steps: result.steps, slices, calls, entered: first.image.jit?.entered ?? 0 };
+  return { stdout: Buffer.concat(out).toString('latin1'), status: result.status, steps: result.steps, slices, calls, faults, entered: first.image.jit?.entered ?? 0 };
 }
 
 function compile(name: string): Module {
@@ -111,6 +116,18 @@ describe('whole programs with and without the JS tier', () => {
         expect(run.status).toBe(0);
         expect(new Set(run.slices.map(([pid]) => pid)).size).toBeGreaterThan(1);
       }
+    }, 120_000);
+  }
+
+  // Faults taken in compiled code and resolved in place, or turned into signals
+  // (a SIGSEGV handler, a stack overflow), and shared pages.
+  const guests = ['signal/fault_handlers.c', 'shm/attach_pages.c', 'mmap/munmap_split.c', 'proc/fork_in_callee.c'];
+  for (const file of guests) {
+    it(`test/guest/${file} eager and on: same faults, calls and slices`, async () => {
+      const compiled = compileProgram([join(import.meta.dirname, 'guest', file)]);
+      if (!compiled.module) throw new Error(compiled.text);
+      const run = await expectSameRuns(compiled.module, [file], { sched: 'random', seed: 5, quantum: 101 });
+      expect(run.faults.length).toBeGreaterThan(0);
     }, 120_000);
   }
 

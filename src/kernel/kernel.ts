@@ -13,7 +13,7 @@
 import { basename } from 'node:path';
 import { TEXT_BASE } from '../isa/abi.js';
 import type { Module } from '../isa/module.js';
-import { SYS_LENGTH, Trap, type Cpu, type SyscallGate } from '../vm/cpu.js';
+import { SYS_LENGTH, Trap, type Cpu, type KernelGate } from '../vm/cpu.js';
 import { interpret } from '../vm/interpreter.js';
 import { PhysMem } from '../vm/physmem.js';
 import { Clock, type ClockMode } from './clock.js';
@@ -119,9 +119,9 @@ export interface KernelObserver {
   signal?(p: Proc, info: SigInfo, disposition: SignalDisposition): void;
 }
 
-/** A process's way into the kernel from the JS tier (vm/cpu.ts SyscallGate): one per
+/** A process's way into the kernel from the JS tier (vm/cpu.ts KernelGate): one per
  *  process, so that running one stores no pointer (see Cpu.machine). */
-class ProcGate implements SyscallGate {
+class ProcGate implements KernelGate {
   constructor(
     private readonly k: Kernel,
     private readonly p: Proc,
@@ -130,6 +130,11 @@ class ProcGate implements SyscallGate {
   handleSyscall(cpu: Cpu): boolean {
     if (cpu !== this.p.cpu) return panic('handleSyscall', `a system call of another cpu through pid ${this.p.pid}'s gate`);
     return this.k.handleSyscall(this.p);
+  }
+
+  handleFault(cpu: Cpu): boolean {
+    if (cpu !== this.p.cpu) return panic('handleFault', `a fault of another cpu through pid ${this.p.pid}'s gate`);
+    return this.k.handleFault(this.p);
   }
 }
 
@@ -291,9 +296,9 @@ export class Kernel {
       budget -= cpu.steps - before;
       this.accountSteps(cpu);
       if (trap === Trap.BUDGET) break;
-      // handleSyscall did all of it already.
+      // handleSyscall did all of it already; handleFault all but the signals.
       if (trap === Trap.SYSCALL_DONE) continue;
-      this.handleTrap(p, trap);
+      if (trap !== Trap.FAULT_DONE) this.handleTrap(p, trap);
       if (p.state === 'running' && !p.sig.pending.isEmpty()) deliverSignals(this, p);
     }
     this.observer?.slice?.(p, cpu.steps - startSteps);
@@ -327,6 +332,17 @@ export class Kernel {
     return p.state === 'running' && this.limits.hit === null && cpu.pc === pc + SYS_LENGTH && p.mm === mm && p.image === image;
   }
 
+  /** The PAGE_FAULT trap of p (running), resolved where the JS tier took it (p.gate)
+   *  as runSlice's loop resolves one, without reading p's registers (not written
+   *  back); true when that loop would simply let p retry the access: it is still
+   *  running and no signal is pending. */
+  handleFault(p: Proc): boolean {
+    if (p.state !== 'running') return panic('handleFault', `pid ${p.pid} is ${p.state}, not running`);
+    this.accountSteps(p.cpu);
+    this.pageFault(p);
+    return p.state === 'running' && p.sig.pending.isEmpty() && this.limits.hit === null;
+  }
+
   private handleTrap(p: Proc, trap: Trap): void {
     switch (trap) {
       case Trap.SYSCALL:
@@ -344,6 +360,7 @@ export class Kernel {
         break;
       case Trap.BUDGET:
       case Trap.SYSCALL_DONE:
+      case Trap.FAULT_DONE:
         break;
       default: {
         const never: never = trap;

@@ -2,7 +2,7 @@
 // (parent, children, process group, session), credentials, signal state, what it
 // sleeps on, and its counters for --stats. The Kernel's table owns every Proc; a
 // zombie keeps its entry (and exit status) until its parent reaps it.
-import { Cpu, type SyscallGate } from '../vm/cpu.js';
+import { Cpu, type KernelGate } from '../vm/cpu.js';
 import type { Image } from '../vm/image.js';
 import type { AddressSpace } from './addrspace.js';
 import type { Timer } from './clock.js';
@@ -93,7 +93,7 @@ export class Proc {
   /** Set and cleared only by the scheduler. */
   onRunQueue = false;
   /** How the JS tier hands the kernel this process's system calls (Kernel.addProc). */
-  gate: SyscallGate | null = null;
+  gate: KernelGate | null = null;
   readonly stats = new ProcStats();
   /** SEM_UNDO adjustments, one entry per semaphore set (semundo.ts); applied at
    *  exit, not inherited by fork. */

@@ -35,7 +35,7 @@
 import { TEXT_BASE } from '../isa/abi.js';
 import { Op } from '../isa/op.js';
 import { copyBlock, pageFault, probe, readBytes, writeBytes, zeroBlock } from './access.js';
-import { Trap, type Cpu, type SyscallGate } from './cpu.js';
+import { Trap, type Cpu, type KernelGate } from './cpu.js';
 import type { Image } from './image.js';
 import { ENTER_TIER, LOW_BUDGET, RESUME, RETURNED } from './jit-exits.js';
 import { NEVER } from './jit.js';
@@ -44,7 +44,7 @@ import type { Mmu } from './mmu.js';
 /** Runs at most budget (>= 1) instructions, in compiled code where the JS tier has
  *  some. Panics if pc does not hold an opcode, which a verified module cannot reach.
  *  With a gate, compiled code hands it its system calls in place (cpu.ts). */
-export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number, gate: SyscallGate | null = null): Trap {
+export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number, gate: KernelGate | null = null): Trap {
   const jit = image.jit;
   const first = cpu.steps;
   // After LOW_BUDGET the interpreter finishes the slice without handing over.

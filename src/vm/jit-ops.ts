@@ -213,7 +213,7 @@ function incrementLocal(w: FunctionWriter): void {
   w.emit(`x = ${local(w)}; vpn = x >>> 12;`);
   w.emit(`if (vpn !== sv && (s = vpn & ${TLB_MASK}, wTag[s] === vpn)) { sv = vpn; sb = wBase[s]; }`);
   w.emit(`if (vpn === sv && (x & 3) === 0) { y = (sb + (x & 4095)) >> 2; a = (i32[y] + ${k}) | 0; i32[y] = a; }`);
-  w.emit(`else { v = addSlow(m, x, ${k}) | 0; if (m.fault !== 0) ${w.fault(Trap.PAGE_FAULT)} a = v; }`);
+  w.emit(`else { v = addSlow(m, x, ${k}, ${w.slowArgs()}) | 0; if (m.fault !== 0) ${w.slowFault()} a = v; }`);
   w.forget();
 }
 
@@ -244,7 +244,9 @@ function callInto(w: FunctionWriter, target: string): void {
   w.emit(`if (g === undefined || m.depth >= ${MAX_JS_DEPTH}) ${w.leave(target, RESUME, true)}`);
   w.emit('m.sp = sp; m.bp = bp; m.a = a; m.left = left; m.depth++;');
   w.emit(`why = g(m, ${target}) | 0;`);
-  w.emit('m.depth--; sp = m.sp | 0; bp = m.bp | 0; a = m.a | 0; left = m.left | 0;');
+  // The callee may have entered the kernel (a system call, a fault resolved in place)
+  // and changed page tables: fork's copy-on-write, munmap. Drop the stack page cache.
+  w.emit('m.depth--; sp = m.sp | 0; bp = m.bp | 0; a = m.a | 0; left = m.left | 0; sv = -1;');
   w.emit(`if (why !== ${RETURNED} || m.pc !== ${ret}) { pc = m.pc | 0; if (why === ${RETURNED}) why = ${RESUME}; break out; }`);
 }
 

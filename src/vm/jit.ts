@@ -13,7 +13,7 @@
 //     state exactly as the interpreter would leave it. A call within the unit (also
 //     recursion) and its return are jumps; a call of another compiled unit is a JS
 //     call (at most MAX_JS_DEPTH deep, jit-ops.ts); anything else goes back through
-//     the driver. A system call goes to the kernel's SyscallGate (cpu.ts) in place
+//     the driver. A system call goes to the kernel's KernelGate (cpu.ts) in place
 //     when the driver has one, and compiled code goes on after it when it may.
 //
 // Determinism: the tier changes no visible state (registers, memory, cpu.steps, the
@@ -23,7 +23,7 @@
 import type { FunctionSymbol, Module } from '../isa/module.js';
 import { copyBlock, probe, readBytes, writeBytes, zeroBlock } from './access.js';
 import { addSlow, kernelCall, loadSlow, storeSlow } from './jit-runtime.js';
-import type { Cpu, SyscallGate } from './cpu.js';
+import type { Cpu, KernelGate } from './cpu.js';
 import { compileUnit, directCallees, type JitFunction, type Runtime, type UnitMember } from './jit-compile.js';
 import { blockRanges, loopAround } from './jit-region.js';
 import { RESUME, RETURNED } from './jit-exits.js';
@@ -72,7 +72,7 @@ export class JitMachine {
   /** cpu.steps + left at the start of this run: cpu.steps is stepBase - left. */
   stepBase = 0;
   /** Where a SYS goes when it can be handled in place (jit-runtime.ts kernelCall). */
-  gate: SyscallGate | null = null;
+  gate: KernelGate | null = null;
 
   constructor(cpu: Cpu, mmu: Mmu) {
     this.cpu = cpu;
@@ -175,7 +175,7 @@ export class Jit {
    *  too; writes the registers and cpu.steps back. A SYS goes to the gate when there
    *  is one. Returns a Trap or RETURNED, RESUME, LOW_BUDGET (m.pc then has no
    *  compiled code). */
-  run(cpu: Cpu, mmu: Mmu, left: number, gate: SyscallGate | null): number {
+  run(cpu: Cpu, mmu: Mmu, left: number, gate: KernelGate | null): number {
     let m = cpu.machine;
     if (m === null) m = cpu.machine = new JitMachine(cpu, mmu);
     else if (m.mmu !== mmu) m.bind(mmu);
