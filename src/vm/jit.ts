@@ -7,7 +7,7 @@
 //     reaches 0. The driver (interpret() in interpreter.ts) then compiles the function
 //     holding pc, once; from then on every block start of that function has countdown
 //     0, so the interpreter hands over whenever it arrives at one.
-//   - The unit of compilation is the hot function plus its small direct callees, as
+//   - The unit of compilation is the hot function plus its small callees (and theirs), as
 //     one JS function. Compiled code keeps the registers in JS locals, decrements the
 //     same instruction budget one block at a time, and leaves at any trap with the
 //     state exactly as the interpreter would leave it. A call within the unit (also
@@ -38,7 +38,7 @@ export const NEVER = 0x7fffffff;
  *  bytecode, and not at all past a size limit; until then the generated code runs
  *  slower than the interpreter, so units are kept small. */
 export const MAX_UNIT_WORDS = 600;
-/** Direct callees up to this size (code words) are compiled into their caller's unit,
+/** Callees up to this size (code words) are compiled into their caller's unit,
  *  so that calling them is a jump (syscall wrappers, string helpers)... */
 export const MAX_INLINE_WORDS = 32;
 /** ...while the unit stays within this many words: a unit entered often but running
@@ -215,14 +215,21 @@ export class Jit {
     let words = ranges.reduce((sum, [start, end]) => sum + end - start, 0);
     if (words > MAX_UNIT_WORDS) return;
     const members = [root];
-    for (const target of ranges.flatMap(([start, end]) => directCallees(code, start, end))) {
-      const index = this.functionAt(target);
-      if (index < 0) continue;
-      const callee = this.functions[index];
-      const size = callee.end - callee.start;
-      if (callee.start !== target || members.some((u) => u.f === callee) || size > MAX_INLINE_WORDS || words + size > MAX_INLINED_UNIT_WORDS) continue;
-      members.push({ f: callee });
-      words += size;
+    // The root's short callees, then theirs (a wrapper's __syscall_ret), nearest first.
+    let targets = ranges.flatMap(([start, end]) => directCallees(code, start, end));
+    while (targets.length > 0) {
+      const added: UnitMember[] = [];
+      for (const target of targets) {
+        const index = this.functionAt(target);
+        if (index < 0) continue;
+        const callee = this.functions[index];
+        const size = callee.end - callee.start;
+        if (callee.start !== target || members.some((u) => u.f === callee) || size > MAX_INLINE_WORDS || words + size > MAX_INLINED_UNIT_WORDS) continue;
+        members.push({ f: callee });
+        added.push({ f: callee });
+        words += size;
+      }
+      targets = added.flatMap((u) => directCallees(code, u.f.start, u.f.end));
     }
     const compiled = compileUnit(code, members, this.runtime);
     for (const start of compiled.blockStarts) {
