@@ -2,7 +2,9 @@
 // scheduler, console) -- no module-level state, so tests boot many side by side --
 // and runs it. The core loop is synchronous: pick a process, let the interpreter
 // run it for a slice, handle the trap it returns (system call, page fault,
-// arithmetic or control fault), act on pending signals, repeat. Only a real-clock
+// arithmetic or control fault), act on pending signals, repeat -- the JS tier hands
+// it system calls and page faults in place instead, through the process's gate
+// (gate.ts), which does the same and lets it go on. Only a real-clock
 // run that waits for a timer returns to the event loop (`run` is async for that).
 //
 // A run ends when every process has exited (status: the first process's exit code,
@@ -13,7 +15,7 @@
 import { basename } from 'node:path';
 import { TEXT_BASE } from '../isa/abi.js';
 import type { Module } from '../isa/module.js';
-import { SYS_LENGTH, Trap, type Cpu, type KernelGate } from '../vm/cpu.js';
+import { Trap, type Cpu } from '../vm/cpu.js';
 import { interpret } from '../vm/interpreter.js';
 import { PhysMem } from '../vm/physmem.js';
 import { Clock, type ClockMode } from './clock.js';
@@ -26,6 +28,7 @@ import { procExit } from './exit.js';
 import { handlePageFault } from './fault.js';
 import { FdTable } from './fdtable.js';
 import { fileDup, O_RDONLY, O_WRONLY, OpenFile } from './file.js';
+import { ProcGate } from './gate.js';
 import { checkKernelInvariants } from './invariants.js';
 import { IpcNamespace } from './ipc.js';
 import { ipcsReport } from './ipcs.js';
@@ -119,25 +122,6 @@ export interface KernelObserver {
   signal?(p: Proc, info: SigInfo, disposition: SignalDisposition): void;
 }
 
-/** A process's way into the kernel from the JS tier (vm/cpu.ts KernelGate): one per
- *  process, so that running one stores no pointer (see Cpu.machine). */
-class ProcGate implements KernelGate {
-  constructor(
-    private readonly k: Kernel,
-    private readonly p: Proc,
-  ) {}
-
-  handleSyscall(cpu: Cpu): boolean {
-    if (cpu !== this.p.cpu) return panic('handleSyscall', `a system call of another cpu through pid ${this.p.pid}'s gate`);
-    return this.k.handleSyscall(this.p);
-  }
-
-  handleFault(cpu: Cpu): boolean {
-    if (cpu !== this.p.cpu) return panic('handleFault', `a fault of another cpu through pid ${this.p.pid}'s gate`);
-    return this.k.handleFault(this.p);
-  }
-}
-
 /** How a run ended; 'interrupted': Ctrl-C twice on the host (hostintr.ts);
  *  'timeout' and 'output-limit': limits.ts. */
 export type RunEnd = 'exit' | 'deadlock' | 'max-steps' | 'interrupted' | LimitEnd;
@@ -186,7 +170,7 @@ export class Kernel {
   private readonly initialFreeFrames: number;
   private first: Proc | null = null;
   /** The running process's cpu.steps up to which this.steps and the clock have been
-   *  advanced (runSlice, handleSyscall). */
+   *  advanced (accountSteps). */
   private accountedSteps = 0;
   private live = 0;
   private nextPid = 1;
@@ -296,7 +280,7 @@ export class Kernel {
       budget -= cpu.steps - before;
       this.accountSteps(cpu);
       if (trap === Trap.BUDGET) break;
-      // handleSyscall did all of it already; handleFault all but the signals.
+      // The gate handled the call completely, or the fault but for the signals.
       if (trap === Trap.SYSCALL_DONE) continue;
       if (trap !== Trap.FAULT_DONE) this.handleTrap(p, trap);
       if (p.state === 'running' && !p.sig.pending.isEmpty()) deliverSignals(this, p);
@@ -309,38 +293,13 @@ export class Kernel {
   }
 
   /** Advances the instruction count and the clock by what the running process
-   *  executed since they were last advanced. */
-  private accountSteps(cpu: Cpu): void {
+   *  executed since they were last advanced (runSlice, and gate.ts before it handles
+   *  a trap in place). */
+  accountSteps(cpu: Cpu): void {
     const ran = cpu.steps - this.accountedSteps;
     this.accountedSteps = cpu.steps;
     this.steps += ran;
     this.clock.advance(ran);
-  }
-
-  /** The SYSCALL trap of p (running), handled where the JS tier took it (p.gate),
-   *  exactly as runSlice's loop handles one (accounting, the call, signals); true
-   *  when that loop would simply run p on from the next instruction. */
-  handleSyscall(p: Proc): boolean {
-    const cpu = p.cpu;
-    if (p.state !== 'running') return panic('handleSyscall', `pid ${p.pid} is ${p.state}, not running`);
-    const pc = cpu.pc;
-    const mm = p.mm;
-    const image = p.image;
-    this.accountSteps(cpu);
-    syscall(this, p);
-    if (p.state === 'running' && !p.sig.pending.isEmpty()) deliverSignals(this, p);
-    return p.state === 'running' && this.limits.hit === null && cpu.pc === pc + SYS_LENGTH && p.mm === mm && p.image === image;
-  }
-
-  /** The PAGE_FAULT trap of p (running), resolved where the JS tier took it (p.gate)
-   *  as runSlice's loop resolves one, without reading p's registers (not written
-   *  back); true when that loop would simply let p retry the access: it is still
-   *  running and no signal is pending. */
-  handleFault(p: Proc): boolean {
-    if (p.state !== 'running') return panic('handleFault', `pid ${p.pid} is ${p.state}, not running`);
-    this.accountSteps(p.cpu);
-    this.pageFault(p);
-    return p.state === 'running' && p.sig.pending.isEmpty() && this.limits.hit === null;
   }
 
   private handleTrap(p: Proc, trap: Trap): void {
@@ -369,7 +328,10 @@ export class Kernel {
     }
   }
 
-  private pageFault(p: Proc): void {
+  /** Resolves the PAGE_FAULT trap of p (running), or turns it into SIGSEGV or the
+   *  OOM kill; never reads p's registers but the trap's address (gate.ts relies on
+   *  it). */
+  pageFault(p: Proc): void {
     const addr = p.cpu.trapAddr >>> 0;
     const write = p.cpu.trapWrite === 1;
     const outcome = handlePageFault(this, p, addr, write);
