@@ -48,8 +48,17 @@ function failureOf(e: unknown): Failure {
   return { status: e instanceof CheckError ? 'fail' : 'error', message: message.split('\n').slice(0, 3).join(' ') };
 }
 
-async function timeSide(name: string, run: () => Promise<ProgramRun>, first: ProgramRun, runs: number, overheadMs = 0) {
-  return measure(name, run, { runs, expected: first.stdout, opsPerRun: opsFrom(first.stdout), overheadMs });
+/** Untimed runs of the VM side before the timed ones: each run boots a fresh kernel,
+ *  and V8 takes many runs to settle -- code optimised against one kernel's objects
+ *  deoptimises on the next one's, and each cold path of compiled guest code (a TLB
+ *  miss's slow path, a run's last lines) deoptimises its whole unit the first time
+ *  it runs, which leaves that run 2-6x slower while V8 re-optimises: in a trace of
+ *  30 sem_pingpong runs such deopts still came at runs 12, 15 and 22. A native
+ *  process has no such warm-up and keeps one. */
+export const VM_WARMUP = { runs: 10, ms: 2000 };
+
+async function timeSide(name: string, run: () => Promise<ProgramRun>, first: ProgramRun, runs: number, overheadMs = 0, warmup = { runs: 1, ms: 0 }) {
+  return measure(name, run, { runs, expected: first.stdout, opsPerRun: opsFrom(first.stdout), overheadMs, warmupRuns: warmup.runs, warmupMs: warmup.ms });
 }
 
 export async function runBenchmark(spec: BenchmarkSpec, programsDir: string, runs: number, native?: NativeSetup): Promise<BenchResult> {
@@ -84,7 +93,7 @@ export async function runBenchmark(spec: BenchmarkSpec, programsDir: string, run
     const first = await once();
     if (expectedVmOutput !== undefined) checkRun(first, expectedVmOutput);
     else checkSelf(first);
-    vm.measurement = await timeSide(`${spec.name}/ipcvm`, once, first, runs);
+    vm.measurement = await timeSide(`${spec.name}/ipcvm`, once, first, runs, 0, VM_WARMUP);
   } catch (e) {
     const failure = failureOf(e);
     failures.push(failure);

@@ -53,11 +53,17 @@ export interface MeasureOptions {
   opsPerRun: number;
   /** milliseconds to subtract from each run's mean (native process start-up) */
   overheadMs?: number;
+  /** untimed runs first: at least this many (default 1)... */
+  warmupRuns?: number;
+  /** ...and until their timed parts add up to this many milliseconds (default 0) */
+  warmupMs?: number;
 }
 
-/** Runs `once` under tinybench (one warm-up run, then `runs` samples). */
+/** Runs `once` under tinybench (the warm-up runs, then `runs` samples). */
 export async function measure(name: string, once: () => Promise<ProgramRun>, opts: MeasureOptions): Promise<Measurement> {
-  const bench = new Bench({ iterations: opts.runs, time: 0, warmupIterations: 1, warmupTime: 0, throws: true });
+  const warmupIterations = opts.warmupRuns ?? 1;
+  const warmupTime = opts.warmupMs ?? 0;
+  const bench = new Bench({ iterations: opts.runs, time: 0, warmupIterations, warmupTime, throws: true });
   bench.add(name, async () => {
     const run = await once();
     checkRun(run, opts.expected);

@@ -1,6 +1,6 @@
 // Turns a finished run into the printed table (with its machine line, method notes
 // and footnotes) or into JSON. Nothing here measures anything.
-import type { BenchResult } from './compare.js';
+import { VM_WARMUP, type BenchResult } from './compare.js';
 import type { MachineInfo } from './machine.js';
 import { formatMachine } from './machine.js';
 import type { Measurement } from './measure.js';
@@ -135,12 +135,12 @@ function tracingLines(report: BenchReport): string[] {
 
 export function formatReport(report: BenchReport): string {
   const lines = [`ipcvm benchmarks, ${report.date}`, `machine: ${formatMachine(report.machine)}`];
-  lines.push(`method: tinybench, ${report.runs} timed runs per side after 1 warm-up; every run's output is checked.`);
-  lines.push('  ipcvm: runs inside this Node process on a fresh kernel; only kernel.run() is timed (no start-up).');
+  lines.push(`method: tinybench, ${report.runs} timed runs per side; every run's output is checked.`);
+  lines.push(`  ipcvm: runs inside this Node process on a fresh kernel; only kernel.run() is timed (no start-up), after ${VM_WARMUP.runs}+ warm-up runs (${VM_WARMUP.ms} ms).`);
   if (report.native) {
     const o = report.native.overheadMs;
     const pin = report.native.pinnedWithTaskset ? 'syscall programs pinned to one core (`taskset -c 0`)' : 'taskset missing: NOT pinned';
-    lines.push(`  native: gcc -std=gnu99 -O2 -w; ${pin}; process start-up subtracted (${o.pinned.toFixed(2)} ms pinned, ${o.unpinned.toFixed(2)} ms not).`);
+    lines.push(`  native: gcc -std=gnu99 -O2 -w; ${pin}; 1 warm-up run; process start-up subtracted (${o.pinned.toFixed(2)} ms pinned, ${o.unpinned.toFixed(2)} ms not).`);
   } else {
     lines.push('  native: gcc not found, no native comparison; ipcvm results are only self-checked.');
   }

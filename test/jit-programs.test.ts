@@ -18,6 +18,12 @@ interface TierRun {
   steps: number;
   /** [pid, instructions] of every slice, in order. */
   slices: [number, number][];
+  /** [pid, number, result, virtual time] of every system call as it finished or
+   *  blocked, in order (the tier hands its calls to the kernel in place). */
+  calls: [number, number, number, number][];
+  /** [pid, address, write, outcome, virtual time] of every page fault, in order (the
+   *  tier resolves them in place too). */
+  faults: [number, number, boolean, string, number][];
   /** Runs of compiled code (0 when the tier is off). */
   entered: number;
 }
@@ -25,7 +31,9 @@ interface TierRun {
 async function runTier(module: Module, args: string[], mode: JitMode, options: Partial<KernelOptions> = {}): Promise<TierRun> {
   const out: Uint8Array[] = [];
   const slices: [number, number][] = [];
-  const kernel = new Kernel({
+  const calls: [number, number, number, number][] = [];
+  const faults: [number, number, boolean, string, number][] = [];
+  const kernel: Kernel = new Kernel({
     memBytes: 32 * 1024 * 1024,
     quantum: 1000,
     sched: 'rr',
@@ -41,11 +49,15 @@ async function runTier(module: Module, args: string[], mode: JitMode, options: P
     stdout: (b: Uint8Array) => out.push(b.slice()),
     stderr: (b: Uint8Array) => out.push(b.slice()),
     stdin: () => new Uint8Array(0),
-    observer: { slice: (p, steps) => slices.push([p.pid, steps]) },
+    observer: {
+      slice: (p, steps) => slices.push([p.pid, steps]),
+      syscall: (p, nr, _args, result) => calls.push([p.pid, nr, result, kernel.clock.now()]),
+      fault: (p, addr, write, outcome) => faults.push([p.pid, addr, write, outcome, kernel.clock.now()]),
+    },
   });
   const first = kernel.spawn(module, args);
   const result = await kernel.run();
-  return { stdout: Buffer.concat(out).toString('latin1'), status: result.status, steps: result.steps, slices, entered: first.image.jit?.entered ?? 0 };
+  return { stdout: Buffer.concat(out).toString('latin1'), status: result.status, steps: result.steps, slices, calls, faults, entered: first.image.jit?.entered ?? 0 };
 }
 
 function compile(name: string): Module {
@@ -83,6 +95,9 @@ describe('whole programs with and without the JS tier', () => {
 
   const multi: [string, string][] = [
     ['pipe_pingpong', '200'],
+    ['fifo_pingpong', '100'],
+    ['msg_pingpong', '100'],
+    ['sem_pingpong', '100'],
     ['signal_pingpong', '100'],
     ['shm_counter', '100'],
     ['fork_wait', '20'],
@@ -94,6 +109,18 @@ describe('whole programs with and without the JS tier', () => {
         expect(run.status).toBe(0);
         expect(new Set(run.slices.map(([pid]) => pid)).size).toBeGreaterThan(1);
       }
+    }, 120_000);
+  }
+
+  // Faults taken in compiled code and resolved in place, or turned into signals
+  // (a SIGSEGV handler, a stack overflow), and shared pages.
+  const guests = ['signal/fault_handlers.c', 'shm/attach_pages.c', 'mmap/munmap_split.c', 'proc/fork_in_callee.c'];
+  for (const file of guests) {
+    it(`test/guest/${file} eager and on: same faults, calls and slices`, async () => {
+      const compiled = compileProgram([join(import.meta.dirname, 'guest', file)]);
+      if (!compiled.module) throw new Error(compiled.text);
+      const run = await expectSameRuns(compiled.module, [file], { sched: 'random', seed: 5, quantum: 101 });
+      expect(run.faults.length).toBeGreaterThan(0);
     }, 120_000);
   }
 

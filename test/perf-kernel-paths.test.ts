@@ -2,7 +2,8 @@
 // reference models: the MMU's present bitmap, the run-queue ring, allocation-free
 // list removal, the no-copy user-access helpers at page boundaries, dispositions
 // shared copy-on-write after fork, recycled page tables, shared pages released in
-// touch order, and the kernel-side re-run of a blocked call.
+// touch order, the kernel-side re-run of a blocked call, and recycled semaphore
+// waiters.
 import { describe, expect, it } from 'vitest';
 import { PAGE_SIZE, STACK_TOP } from '../src/isa/abi.js';
 import { Op } from '../src/isa/op.js';
@@ -19,7 +20,9 @@ import { BAD_ADDRESS, copyinTo, copyoutFrom, readI32, readI32s, writeI32s } from
 import { Trap } from '../src/vm/cpu.js';
 import { Mmu, PTE_PRESENT, PTE_WRITE } from '../src/vm/mmu.js';
 import { PhysMem } from '../src/vm/physmem.js';
-import { BUF, bootIdle, call, fork } from './ipc-helpers.js';
+import { IPC_CREAT, IPC_PRIVATE } from '../src/kernel/ipc.js';
+import { GETALL, GETNCNT, GETZCNT } from '../src/kernel/semctl.js';
+import { ASLEEP, BUF, bootIdle, call, completed, fork, get, put, sembufs } from './ipc-helpers.js';
 
 describe('MMU present bitmap', () => {
   it('walks exactly the present pages, in order, after random changes', () => {
@@ -226,4 +229,32 @@ describe('a woken call re-runs in the kernel', () => {
     expect(() => reissueBlockedCall(p)).toThrow(/no SYS/);
   });
 
+});
+
+describe('recycled semaphore waiters', () => {
+  it('hold the operations of the call now blocked, whatever an earlier one held', () => {
+    const { k, p } = bootIdle();
+    const a = fork(k, p);
+    const b = fork(k, p);
+    const id = call(k, p, 'semget', IPC_PRIVATE, 3, IPC_CREAT | 0o600) as number;
+    const semop = (q: typeof p, ...ops: [number, number, number][]) => {
+      put(k, q, BUF, sembufs(...ops));
+      return call(k, q, 'semop', id, BUF, ops.length);
+    };
+    for (let round = 0; round < 3; round++) {
+      // b blocks with one operation, a with three: in the second round each may get
+      // the other's waiter of the first.
+      const [first, second] = round === 1 ? [a, b] : [b, a];
+      expect(first === b ? semop(b, [2, -1, 0]) : semop(a, [0, -1, 0], [1, -1, 0], [2, 0, 0])).toBe(ASLEEP);
+      expect(second === b ? semop(b, [2, -1, 0]) : semop(a, [0, -1, 0], [1, -1, 0], [2, 0, 0])).toBe(ASLEEP);
+      expect([0, 1, 2].map((num) => call(k, p, 'semctl', id, num, GETNCNT, 0))).toEqual([1, 0, 1]);
+      expect(call(k, p, 'semctl', id, 2, GETZCNT, 0)).toBe(0);
+      expect(semop(p, [0, 1, 0], [1, 1, 0])).toBe(0);
+      expect(completed(a)).toBe(0);
+      expect(semop(p, [2, 1, 0])).toBe(0);
+      expect(completed(b)).toBe(0);
+      expect(call(k, p, 'semctl', id, 0, GETALL, BUF + 0x100)).toBe(0);
+      expect([0, 1, 2].map((i) => get(k, p, BUF + 0x100, 6).getUint16(2 * i, true))).toEqual([0, 0, 0]);
+    }
+  });
 });

@@ -141,3 +141,24 @@ describe('Mmu translation and TLB', () => {
     expect(mmu.tlbWriteTag.every((t) => t === -1)).toBe(true);
   });
 });
+
+describe('PhysMem frames', () => {
+  it('hands out zeroed frames, fresh or recycled, in ascending then most-recently-freed order', () => {
+    const mem = new PhysMem(8 * PAGE_SIZE);
+    const zero = (frame: number) => mem.u8.subarray(frame * PAGE_SIZE, (frame + 1) * PAGE_SIZE).every((b) => b === 0);
+    const a = mem.allocFrame();
+    const b = mem.allocFrame();
+    expect([a, b]).toEqual([1, 2]);
+    expect(zero(a) && zero(b)).toBe(true);
+    mem.u8.fill(0xab, a * PAGE_SIZE, (a + 1) * PAGE_SIZE);
+    mem.u8[b * PAGE_SIZE + PAGE_SIZE - 1] = 7;
+    mem.unref(a);
+    mem.unref(b);
+    const c = mem.allocFrame();
+    const d = mem.allocFrame();
+    const e = mem.allocFrame();
+    expect([c, d, e]).toEqual([b, a, 3]);
+    expect(zero(c) && zero(d) && zero(e)).toBe(true);
+    mem.checkInvariants();
+  });
+});

@@ -2,7 +2,9 @@
 // scheduler, console) -- no module-level state, so tests boot many side by side --
 // and runs it. The core loop is synchronous: pick a process, let the interpreter
 // run it for a slice, handle the trap it returns (system call, page fault,
-// arithmetic or control fault), act on pending signals, repeat. Only a real-clock
+// arithmetic or control fault), act on pending signals, repeat -- the JS tier hands
+// it system calls and page faults in place instead, through the process's gate
+// (gate.ts), which does the same and lets it go on. Only a real-clock
 // run that waits for a timer returns to the event loop (`run` is async for that).
 //
 // A run ends when every process has exited (status: the first process's exit code,
@@ -13,7 +15,7 @@
 import { basename } from 'node:path';
 import { TEXT_BASE } from '../isa/abi.js';
 import type { Module } from '../isa/module.js';
-import { Trap } from '../vm/cpu.js';
+import { Trap, type Cpu } from '../vm/cpu.js';
 import type { JitMode } from '../vm/image.js';
 import { interpret } from '../vm/interpreter.js';
 import { PhysMem } from '../vm/physmem.js';
@@ -27,6 +29,7 @@ import { procExit } from './exit.js';
 import { handlePageFault } from './fault.js';
 import { FdTable } from './fdtable.js';
 import { fileDup, fileOpen, O_RDONLY, O_WRONLY, type OpenFile } from './file.js';
+import { ProcGate } from './gate.js';
 import { checkKernelInvariants, type BootBaseline } from './invariants.js';
 import { IpcNamespace } from './ipc.js';
 import { ipcsReport } from './ipcs.js';
@@ -157,6 +160,8 @@ export class Kernel {
   readonly scratch = new Uint8Array(MAX_RW_COUNT);
   /** The arguments of the system call being handled. */
   readonly syscallArgs = new Int32Array(8);
+  /** Words in transit: a signal frame being pushed or popped (sigframe.ts). */
+  readonly scratchWords = new Int32Array(64);
   /** The file system: /bin, /tmp, /dev and the host view (vfs.ts). */
   readonly fs: FileSystem;
   /** What the (only) user holds: pipe pages, queued signals (user.ts). */
@@ -179,6 +184,9 @@ export class Kernel {
   /** Free frames and open file descriptions (the console's) once booted. */
   private readonly boot: BootBaseline;
   private first: Proc | null = null;
+  /** The running process's cpu.steps up to which this.steps and the clock have been
+   *  advanced (accountSteps). */
+  private accountedSteps = 0;
   private live = 0;
   private nextPid = 1;
   private readonly warned = new Set<string>();
@@ -287,15 +295,16 @@ export class Kernel {
     if (!p.sig.pending.isEmpty()) deliverSignals(this, p);
     let budget = this.sched.nextSlice();
     if (this.options.maxSteps > 0) budget = Math.min(budget, this.options.maxSteps - this.steps);
+    this.accountedSteps = cpu.steps;
     while (budget > 0 && p.state === 'running' && this.limits.hit === null) {
       const before = cpu.steps;
-      const trap = p.blockedSyscall !== 0 ? reissueBlockedCall(p) : interpret(cpu, p.mm.mmu, p.image, budget);
-      const ran = cpu.steps - before;
-      budget -= ran;
-      this.steps += ran;
-      this.clock.advance(ran);
+      const trap = p.blockedSyscall !== 0 ? reissueBlockedCall(p) : interpret(cpu, p.mm.mmu, p.image, budget, p.gate);
+      budget -= cpu.steps - before;
+      this.accountSteps(cpu);
       if (trap === Trap.BUDGET) break;
-      this.handleTrap(p, trap);
+      // The gate handled the call completely, or the fault but for the signals.
+      if (trap === Trap.SYSCALL_DONE) continue;
+      if (trap !== Trap.FAULT_DONE) this.handleTrap(p, trap);
       if (p.state === 'running' && !p.sig.pending.isEmpty()) deliverSignals(this, p);
     }
     if (TRACING) this.observer?.slice?.(p, cpu.steps - startSteps);
@@ -303,6 +312,16 @@ export class Kernel {
       if (this.sched.runnable() > 0) p.stats.involuntarySwitches++;
       this.makeRunnable(p);
     }
+  }
+
+  /** Advances the instruction count and the clock by what the running process
+   *  executed since they were last advanced (runSlice, and gate.ts before it handles
+   *  a trap in place). */
+  accountSteps(cpu: Cpu): void {
+    const ran = cpu.steps - this.accountedSteps;
+    this.accountedSteps = cpu.steps;
+    this.steps += ran;
+    this.clock.advance(ran);
   }
 
   private handleTrap(p: Proc, trap: Trap): void {
@@ -321,6 +340,8 @@ export class Kernel {
         raiseFault(p, SIG.SIGSEGV, SEGV_MAPERR, p.cpu.trapAddr);
         break;
       case Trap.BUDGET:
+      case Trap.SYSCALL_DONE:
+      case Trap.FAULT_DONE:
         break;
       default: {
         const never: never = trap;
@@ -329,7 +350,10 @@ export class Kernel {
     }
   }
 
-  private pageFault(p: Proc): void {
+  /** Resolves the PAGE_FAULT trap of p (running), or turns it into SIGSEGV or the
+   *  OOM kill; never reads p's registers but the trap's address (gate.ts relies on
+   *  it). */
+  pageFault(p: Proc): void {
     const addr = p.cpu.trapAddr >>> 0;
     const write = p.cpu.trapWrite === 1;
     const outcome = handlePageFault(this, p, addr, write);
@@ -398,6 +422,7 @@ export class Kernel {
 
   /** Enters a new process in the table, runnable. */
   addProc(p: Proc): void {
+    p.gate = new ProcGate(this, p);
     this.procs.set(p.pid, p);
     this.live++;
     this.makeRunnable(p);

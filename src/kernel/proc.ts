@@ -2,7 +2,7 @@
 // (parent, children, process group, session), credentials, signal state, what it
 // sleeps on, and its counters for --stats. The Kernel's table owns every Proc; a
 // zombie keeps its entry (and exit status) until its parent reaps it.
-import { Cpu } from '../vm/cpu.js';
+import { Cpu, type KernelGate } from '../vm/cpu.js';
 import type { Image } from '../vm/image.js';
 import type { AddressSpace } from './addrspace.js';
 import type { Timer } from './clock.js';
@@ -27,10 +27,15 @@ export const SYSCALL_NR_LIMIT = Math.max(...SYSCALLS.map((s) => s.nr)) + 1;
 export const SYSCALL_SLOT = new Int16Array(SYSCALL_NR_LIMIT).fill(-1);
 SYSCALLS.forEach((s, slot) => (SYSCALL_SLOT[s.nr] = slot));
 
+/** A zero per syscall slot, copied for each process: a plain array is copied in tens of
+ *  nanoseconds, while a typed array this long lives off the V8 heap and took ~0.7 us to
+ *  make -- the costliest single part of a fork. */
+const NO_SYSCALLS: readonly number[] = SYSCALLS.map(() => 0);
+
 export class ProcStats {
   /** Completed-or-blocked system calls by SYSCALL_SLOT (a call re-run after a
    *  wakeup counts once). */
-  readonly syscalls = new Uint32Array(SYSCALLS.length);
+  readonly syscalls: number[] = NO_SYSCALLS.slice();
   faultsDemandZero = 0;
   faultsCow = 0;
   /** Shared-memory faults that gave a page of a segment (or MAP_SHARED mapping)
@@ -95,6 +100,8 @@ export class Proc {
   cwd: DirInode | null = null;
   /** Set and cleared only by the scheduler. */
   onRunQueue = false;
+  /** How the JS tier hands the kernel this process's system calls (Kernel.addProc). */
+  gate: KernelGate | null = null;
   readonly stats = new ProcStats();
   /** SEM_UNDO adjustments, one entry per semaphore set (semundo.ts); applied at
    *  exit, not inherited by fork. */

@@ -51,31 +51,49 @@ function semFlags(ops: Uint8Array, i: number): number {
   return ((ops[at] | (ops[at + 1] << 8)) << 16) >> 16;
 }
 
-/** A semop waiting on a set; also what its process sleeps for, in words. */
+/** A semop waiting on a set; also what its process sleeps for, in words, and the
+ *  record its process withdraws if the call is abandoned (sleep.ts WaitRecord). A
+ *  set recycles its waiters (SemSet.spare), so a semop that blocks allocates
+ *  nothing: a ping-pong blocks once per turn. */
 class SemWaiter implements SleepReason, WaitRecord {
+  p: Proc;
+  /** The call's sembufs (a copy; its first count * SEMBUF_SIZE bytes). */
+  ops: Uint8Array;
+  count = 0;
+  /** Some operation changes a value (not only waits for zero). */
+  alter = false;
+  undo = false;
   /** The operation that could not proceed at the last attempt (GETNCNT and
    *  GETZCNT count waiters by it, as Linux has since 3.16). */
-  blockingIndex: number;
+  blockingIndex = 0;
+  /** The operation that blocked the call when it went to sleep. */
+  private blockedFirst = 0;
 
   constructor(
-    readonly p: Proc,
-    /** The call's sembufs (a copy). */
-    readonly ops: Uint8Array,
-    readonly count: number,
-    /** Some operation changes a value (not only waits for zero). */
-    readonly alter: boolean,
-    readonly undo: boolean,
-    private readonly setId: number,
-    /** The operation that blocked the call when it went to sleep. */
-    private readonly blockedFirst: number,
-    /** The set's pending list, which holds this waiter. */
-    private readonly list: SemWaiter[],
+    p: Proc,
+    /** The set whose pending list holds this waiter while it waits. */
+    private readonly set: SemSet,
   ) {
-    this.blockingIndex = blockedFirst;
+    this.p = p;
+    this.ops = new Uint8Array(SEMBUF_SIZE);
+  }
+
+  /** Makes this the waiter of p's call: count sembufs of ops, blocked by op index blocked. */
+  arm(p: Proc, ops: Uint8Array, count: number, alter: boolean, undo: boolean, blocked: number): void {
+    const bytes = count * SEMBUF_SIZE;
+    if (this.ops.length < bytes) this.ops = new Uint8Array(bytes);
+    for (let i = 0; i < bytes; i++) this.ops[i] = ops[i];
+    this.p = p;
+    this.count = count;
+    this.alter = alter;
+    this.undo = undo;
+    this.blockingIndex = blocked;
+    this.blockedFirst = blocked;
   }
 
   withdraw(): void {
-    removeItem(this.list, this);
+    const i = this.set.pending.indexOf(this);
+    if (i >= 0) this.set.dropPending(i);
   }
 
   /** The operation blockingIndex names. */
@@ -87,7 +105,7 @@ class SemWaiter implements SleepReason, WaitRecord {
   describe(): string {
     const op = semOp(this.ops, this.blockedFirst);
     const what = op === 0 ? 'wait for zero' : `${op}`;
-    return `semop on set ${this.setId}: semaphore ${semNum(this.ops, this.blockedFirst)} ${what}`;
+    return `semop on set ${this.set.perm.id}: semaphore ${semNum(this.ops, this.blockedFirst)} ${what}`;
   }
 }
 
@@ -97,6 +115,8 @@ export class SemSet implements IpcObject {
   readonly pids: Int32Array;
   otime = 0;
   readonly pending: SemWaiter[] = [];
+  /** Waiters off the pending list, for the next semop that blocks. */
+  private readonly spare: SemWaiter[] = [];
   /** Every process's SEM_UNDO adjustments on this set. */
   readonly undos = new Set<SemUndo>();
   readonly channel = new WaitChannel('semaphore set');
@@ -112,6 +132,20 @@ export class SemSet implements IpcObject {
 
   get nsems(): number {
     return this.values.length;
+  }
+
+  /** A waiter for p's call (armed by the caller). */
+  takeWaiter(p: Proc): SemWaiter {
+    return this.spare.pop() ?? new SemWaiter(p, this);
+  }
+
+  /** Removes pending[i], keeping it for a later call; its process no longer has
+   *  it to withdraw. */
+  dropPending(i: number): void {
+    const w = this.pending[i];
+    if (w.p.waitRecord === w) w.p.waitRecord = null;
+    this.spare.push(w);
+    removeAt(this.pending, i);
   }
 
   isWaiting(w: SemWaiter): boolean {
@@ -181,7 +215,7 @@ export function semUpdate(k: Kernel, set: SemSet): void {
   for (let i = 0; i < set.pending.length; ) {
     const w = set.pending[i];
     if (!set.isWaiting(w)) {
-      removeAt(set.pending, i);
+      set.dropPending(i);
       continue;
     }
     const undo = w.undo ? (semUndoFor(set, w.p) ?? panic('semUpdate', `pid ${w.p.pid} waits with SEM_UNDO but has no undo entry`)) : null;
@@ -191,7 +225,7 @@ export function semUpdate(k: Kernel, set: SemSet): void {
       i++;
       continue;
     }
-    removeAt(set.pending, i);
+    set.dropPending(i);
     if (result === 0) set.otime = ipcNow(k);
     completeBlockedCall(k, w.p, result);
     // The values changed: earlier waiters may proceed now.
@@ -252,7 +286,7 @@ export function sys_semop(k: Kernel, p: Proc, args: Int32Array): number {
   const pending = set.pending;
   for (let i = 0; i < pending.length; i++) {
     if (pending[i].p !== p) continue;
-    removeAt(pending, i);
+    set.dropPending(i);
     break;
   }
   const result = perform(set, ops, count, undoEntry, p.pid);
@@ -262,7 +296,8 @@ export function sys_semop(k: Kernel, p: Proc, args: Int32Array): number {
     return 0;
   }
   if (result < 0) return result;
-  const waiter = new SemWaiter(p, ops.slice(0, count * SEMBUF_SIZE), count, alter, undo, id, result - 1, pending);
+  const waiter = set.takeWaiter(p);
+  waiter.arm(p, ops, count, alter, undo, result - 1);
   pending.push(waiter);
   p.waitRecord = waiter;
   return sleepOn(p, set.channel, waiter);

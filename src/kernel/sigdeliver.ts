@@ -78,9 +78,9 @@ function runHandler(k: Kernel, p: Proc, info: SigInfo, action: SigActionView): v
     forceSigsegv(p, action.handler);
     return;
   }
-  const restoreMask = s.savedMask ?? s.blocked.clone();
-  s.savedMask = null;
-  if (!pushSignalFrame(k, p, info, action, restoreMask)) {
+  const restore = s.maskSaved ? s.savedMask : s.blocked;
+  s.maskSaved = false;
+  if (!pushSignalFrame(k, p, info, action, restore.lo, restore.hi)) {
     forceSigsegv(p, p.cpu.sp);
     return;
   }

@@ -20,7 +20,7 @@ import type { Image } from '../vm/image.js';
 import type { Kernel } from './kernel.js';
 import { SIGINFO_SIZE } from './kill.js';
 import type { Proc } from './proc.js';
-import { CLD_CONTINUED, CLD_EXITED, SA_SIGINFO, SI_KERNEL, SIG_DFL, type SigActionView, type SigInfo, type SigSet } from './sigstate.js';
+import { CLD_CONTINUED, CLD_EXITED, SA_SIGINFO, SI_KERNEL, SIG_DFL, type SigActionView, type SigInfo } from './sigstate.js';
 import { SIG } from './signals.js';
 import { NO_RESULT } from './sysresult.js';
 import { readI32s, writeI32s } from './uaccess.js';
@@ -53,7 +53,7 @@ export function isValidHandler(p: Proc, handler: number): boolean {
 }
 
 /** Writes info as the guest's siginfo_t at word `at` of words (which is zeroed). */
-function encodeSigInfo(words: number[], at: number, info: SigInfo): void {
+function encodeSigInfo(words: Int32Array, at: number, info: SigInfo): void {
   words[at] = info.signo;
   words[at + 2] = info.code;
   if (info.fault) {
@@ -67,30 +67,31 @@ function encodeSigInfo(words: number[], at: number, info: SigInfo): void {
 }
 
 /** Pushes the frame for sig's handler (action, already validated) on p's stack and
- *  points pc at the handler. `restoreMask` is what rt_sigreturn will restore.
- *  False when the stack cannot take the frame (nothing changed then). */
-export function pushSignalFrame(k: Kernel, p: Proc, info: SigInfo, action: SigActionView, restoreMask: SigSet): boolean {
+ *  points pc at the handler. The mask (maskLo, maskHi) is what rt_sigreturn will
+ *  restore. False when the stack cannot take the frame. The frame is built in the
+ *  kernel's scratch words: a signal round trip allocates nothing. */
+export function pushSignalFrame(k: Kernel, p: Proc, info: SigInfo, action: SigActionView, maskLo: number, maskHi: number): boolean {
   const cpu = p.cpu;
   const withInfo = (action.flags & SA_SIGINFO) !== 0;
   const size = INFO_OFFSET + (withInfo ? SIGINFO_SIZE : 0);
   const frame = ((cpu.sp - size) & ~15) >>> 0;
-  const words = [
-    TEXT_BASE + p.image.module.sigreturn,
-    info.signo,
-    withInfo ? frame + INFO_OFFSET : 0,
-    frame + UC_OFFSET,
-    TEXT_BASE + cpu.pc,
-    cpu.sp >>> 0,
-    cpu.bp >>> 0,
-    cpu.a,
-    restoreMask.lo,
-    restoreMask.hi,
-  ];
+  if (frame > cpu.sp >>> 0) return false;
+  const words = k.scratchWords;
+  words[0] = TEXT_BASE + p.image.module.sigreturn;
+  words[1] = info.signo;
+  words[2] = withInfo ? frame + INFO_OFFSET : 0;
+  words[3] = frame + UC_OFFSET;
+  words[4] = TEXT_BASE + cpu.pc;
+  words[5] = cpu.sp;
+  words[6] = cpu.bp;
+  words[7] = cpu.a;
+  words[8] = maskLo;
+  words[9] = maskHi;
   if (withInfo) {
-    for (let i = 0; i < SIGINFO_SIZE / 4; i++) words.push(0);
+    words.fill(0, INFO_OFFSET / 4, size / 4);
     encodeSigInfo(words, INFO_OFFSET / 4, info);
   }
-  if (frame > cpu.sp >>> 0 || writeI32s(k, p, frame, words) < 0) return false;
+  if (writeI32s(k, p, frame, words, size / 4) < 0) return false;
   cpu.sp = frame;
   cpu.pc = action.handler - TEXT_BASE;
   return true;
@@ -113,7 +114,7 @@ export function forceSigsegv(p: Proc, addr: number): void {
  *  pc outside the program gives SIGSEGV. */
 export function sys_rt_sigreturn(k: Kernel, p: Proc): number {
   const uc = (p.cpu.sp - 4 + UC_OFFSET) >>> 0;
-  const saved = [0, 0, 0, 0, 0, 0];
+  const saved = k.scratchWords;
   if (!readI32s(k, p, uc, saved, UC_SIZE / 4)) {
     forceSigsegv(p, uc);
     return NO_RESULT;

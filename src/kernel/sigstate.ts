@@ -138,10 +138,12 @@ export class SigAction implements SigActionView {
 }
 
 /** An entry per signal number, all null (a loop: a fork makes one for its child). */
+/** A null per signal number (0..NSIG), copied for each table: one allocation, where
+ *  pushing them one by one grew the array four times per process. */
+const NO_ENTRIES: readonly null[] = Array.from({ length: NSIG + 1 }, () => null);
+
 function noInfo<T>(): (T | null)[] {
-  const entries: (T | null)[] = [];
-  for (let sig = 0; sig <= NSIG; sig++) entries.push(null);
-  return entries;
+  return NO_ENTRIES.slice();
 }
 
 /** A disposition per signal, all SIG_DFL (entry 0 unused). */
@@ -169,9 +171,10 @@ export class SignalState {
    *  copies it first: a fork copies none, and most children never change one. */
   private table: SigAction[] | null = null;
   private tableShared = false;
-  /** The mask sigsuspend replaced; the first handler frame saves it instead of the
-   *  temporary one, so sigreturn restores it. */
-  savedMask: SigSet | null = null;
+  /** The mask sigsuspend replaced, while maskSaved; the first handler frame saves
+   *  it instead of the temporary one, so sigreturn restores it. */
+  readonly savedMask = new SigSet();
+  maskSaved = false;
   /** A call that would have slept with a signal pending: Linux's ERESTART* code for
    *  it, acted on when the signal is delivered (sigrestart.ts); 0 when none. */
   restartCode = 0;

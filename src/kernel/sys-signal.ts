@@ -20,16 +20,16 @@ const SIG_SETMASK = 2;
 const SIGSET_SIZE = 8;
 const SIGACTION_SIZE = 16;
 
-/** The sigset_t at addr, or null when it cannot be read. */
-function readSigSet(k: Kernel, p: Proc, addr: number): SigSet | null {
-  if ((addr >>> 0) + SIGSET_SIZE > 2 ** 32) return null;
+/** Reads the sigset_t at addr into out; false (out unchanged) when it cannot be
+ *  read. */
+function readSigSet(k: Kernel, p: Proc, addr: number, out: SigSet): boolean {
+  if ((addr >>> 0) + SIGSET_SIZE > 2 ** 32) return false;
   const lo = readI32(k, p, addr);
-  if (lo === BAD_ADDRESS) return null;
+  if (lo === BAD_ADDRESS) return false;
   const hi = readI32(k, p, addr + 4);
-  if (hi === BAD_ADDRESS) return null;
-  const set = new SigSet();
-  set.set(lo, hi);
-  return set;
+  if (hi === BAD_ADDRESS) return false;
+  out.set(lo, hi);
+  return true;
 }
 
 /** rt_sigaction(sig, act, oact): installs *act (unless NULL) and stores the
@@ -74,8 +74,8 @@ export function sys_rt_sigprocmask(k: Kernel, p: Proc, args: Int32Array): number
   const blocked = p.sig.blocked;
   const old = [blocked.lo, blocked.hi];
   if (setAddr !== 0) {
-    const set = readSigSet(k, p, setAddr);
-    if (!set) return -E.EFAULT;
+    const set = new SigSet();
+    if (!readSigSet(k, p, setAddr, set)) return -E.EFAULT;
     switch (how) {
       case SIG_BLOCK:
         blocked.set(blocked.lo | set.lo, blocked.hi | set.hi);
@@ -110,11 +110,10 @@ export function sys_pause(_k: Kernel, p: Proc): number {
  *  runs a handler (then -EINTR, the old mask back once the handler returns) or
  *  kills. EFAULT. A re-run after a wakeup keeps the mask saved by the first run. */
 export function sys_rt_sigsuspend(k: Kernel, p: Proc, args: Int32Array): number {
-  const mask = readSigSet(k, p, args[0]);
-  if (!mask) return -E.EFAULT;
   const s = p.sig;
-  s.savedMask ??= s.blocked.clone();
-  s.blocked.copyFrom(mask);
+  if (!s.maskSaved) s.savedMask.copyFrom(s.blocked);
+  if (!readSigSet(k, p, args[0], s.blocked)) return -E.EFAULT;
+  s.maskSaved = true;
   s.blocked.dropUnblockable();
   return sleepOn(p, s.suspendWait, 'sigsuspend');
 }

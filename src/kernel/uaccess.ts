@@ -145,19 +145,18 @@ export function readI32s(k: Kernel, p: Proc, addr: number, out: Int32Array | num
 }
 
 /** Writes consecutive int32s (a struct of words: timespec, rusage). 0 or -EFAULT. */
-export function writeI32s(k: Kernel, p: Proc, addr: number, values: readonly number[]): number {
+export function writeI32s(k: Kernel, p: Proc, addr: number, values: ArrayLike<number>, count = values.length): number {
   const at = addr >>> 0;
-  if (values.length > 0 && (at & 3) === 0 && (at & OFFSET_MASK) + 4 * values.length <= PAGE_SIZE) {
+  if (count > 0 && (at & 3) === 0 && (at & OFFSET_MASK) + 4 * count <= PAGE_SIZE) {
     const phys = physical(k, p, at, true);
     if (phys < 0) return -E.EFAULT;
     const i32 = k.mem.i32;
-    for (let i = 0, w = phys >> 2; i < values.length; i++) i32[w + i] = values[i];
+    for (let i = 0, w = phys >> 2; i < count; i++) i32[w + i] = values[i];
     return 0;
   }
-  const bytes = new Uint8Array(values.length * 4);
-  const view = new DataView(bytes.buffer);
-  values.forEach((v, i) => view.setInt32(i * 4, v, true));
-  return copyout(k, p, addr, bytes);
+  if (!inRange(at, 4 * count)) return -E.EFAULT;
+  for (let i = 0; i < count; i++) if (writeI32(k, p, at + 4 * i, values[i]) < 0) return -E.EFAULT;
+  return 0;
 }
 
 /** Reads `count` system call arguments (int32 words at sp) into out. False when

@@ -35,15 +35,16 @@
 import { TEXT_BASE } from '../isa/abi.js';
 import { Op } from '../isa/op.js';
 import { copyBlock, pageFault, probe, readBytes, writeBytes, zeroBlock } from './access.js';
-import { Trap, type Cpu } from './cpu.js';
+import { Trap, type Cpu, type KernelGate } from './cpu.js';
 import type { Image } from './image.js';
 import { ENTER_TIER, LOW_BUDGET, RESUME, RETURNED } from './jit-exits.js';
 import { NEVER } from './jit.js';
 import type { Mmu } from './mmu.js';
 
 /** Runs at most budget (>= 1) instructions, in compiled code where the JS tier has
- *  some. Panics if pc does not hold an opcode, which a verified module cannot reach. */
-export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number): Trap {
+ *  some. Panics if pc does not hold an opcode, which a verified module cannot reach.
+ *  With a gate, compiled code hands it its system calls in place (cpu.ts). */
+export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number, gate: KernelGate | null = null): Trap {
   const jit = image.jit;
   const first = cpu.steps;
   // After LOW_BUDGET the interpreter finishes the slice without handing over.
@@ -51,12 +52,24 @@ export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number): Tra
   for (;;) {
     const left = budget - (cpu.steps - first);
     if (jit !== null && hot === image.hot && jit.entries[cpu.pc] !== undefined) {
-      const why = jit.run(cpu, mmu, left);
+      const why = jit.run(cpu, mmu, left, gate);
       if (why === LOW_BUDGET) hot = jit.cold;
       else if (why !== RETURNED && why !== RESUME) return why as Trap;
       continue;
     }
     if (left <= 0) return Trap.BUDGET;
+    // Starting at a function entry (a signal handler, _start) is an arrival too, so
+    // that a handler run by each of many signals gets compiled.
+    if (jit !== null && hot === image.hot && image.isEntry[cpu.pc] === 1 && --hot[cpu.pc] <= 0) {
+      if (!jit.prepare(cpu.pc)) hot[cpu.pc] = NEVER;
+      continue;
+    }
+    // A SYS first (the sigreturn stub after a compiled handler): the loop's own case.
+    if (image.code[cpu.pc] === Op.SYS) {
+      cpu.trapArg = image.code[cpu.pc + 1];
+      cpu.steps++;
+      return Trap.SYSCALL;
+    }
     const why = dispatch(cpu, mmu, image, left, hot);
     if (why !== ENTER_TIER) return why as Trap;
     if (hot !== image.hot || jit === null || !jit.prepare(cpu.pc)) hot[cpu.pc] = NEVER;

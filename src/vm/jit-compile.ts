@@ -12,6 +12,8 @@
 // budget, or leaves (LOW_BUDGET) when fewer are left, so the interpreter finishes the
 // slice and the budget ends at the very instruction it would end at without the tier.
 //
+// A SYS hands the call to the kernel in place when the driver passed a gate (cpu.ts
+// KernelGate) and goes on after it when the kernel lets it.
 // Every exit (a trap, a call or jump the compiled code does not follow) goes through
 // `break out` after setting pc, why and the budget: for a trap that does not count
 // (a fault) the faulting instruction and the rest of the block are given back. An
@@ -29,7 +31,7 @@ import type { FunctionSymbol } from '../isa/module.js';
 import { instructionLength } from '../isa/opcodes.js';
 import { Op } from '../isa/op.js';
 import type { copyBlock, probe, readBytes, writeBytes, zeroBlock } from './access.js';
-import type { addSlow, loadSlow, storeSlow } from './jit-runtime.js';
+import type { addSlow, kernelCall, loadSlow, storeSlow } from './jit-runtime.js';
 import { TLB_MASK } from './mmu.js';
 import { LOW_BUDGET, RESUME } from './jit-exits.js';
 import { blockRanges, isUnconditional } from './jit-region.js';
@@ -49,6 +51,7 @@ export interface Runtime {
   loadSlow: typeof loadSlow;
   storeSlow: typeof storeSlow;
   addSlow: typeof addSlow;
+  kernelCall: typeof kernelCall;
   entries: (JitFunction | undefined)[];
   isEntry: Uint8Array;
   isReturnSite: Uint8Array;
@@ -164,6 +167,18 @@ export class FunctionWriter {
     return this.leave(this.pc, why, false);
   }
 
+  /** The arguments after a slow path's own: the current instruction's pc and the
+   *  budget left counting it and the rest of its block (jit-runtime.ts faultInPlace). */
+  slowArgs(): string {
+    const giveBack = this.blockLength - this.index;
+    return `${this.pc}, left + ${giveBack}`;
+  }
+
+  /** Leaves after a slow path failed, with the trap it chose (m.fault). */
+  slowFault(): string {
+    return `{ pc = ${this.pc}; left += ${this.blockLength - this.index}; why = m.fault; break out; }`;
+  }
+
   /** Leaves at pc `at` with `why`; `counted`: the current instruction completed. */
   leave(at: number | string, why: number, counted: boolean): string {
     const giveBack = this.blockLength - this.index - (counted ? 1 : 0);
@@ -203,9 +218,12 @@ export class FunctionWriter {
   // optimise. Stack accesses (through sp or bp) go through the stack page cache: sv/sb,
   // the vpn and physical base of one writable page taken from the write TLB, refilled
   // inline (a recursion that crosses a page boundary switches pages at every call).
-  // Page tables do not change while compiled code runs (only the kernel changes them,
-  // between runs), so a pair stays a valid translation for the rest of the call (also
-  // across calls it makes); each call of a compiled function starts without one.
+  // Page tables change only in the kernel: between runs, or in a system call through
+  // the gate (jit-ops.ts systemCall), after which the pair is dropped, also by every
+  // caller when the call returns to it (callInto). A fault resolved in place maps only
+  // the missing page, never the cached one (which is present and writable). So a pair
+  // stays a valid translation until then; each call of a compiled function starts
+  // without one.
 
   /** dst = the `size`-byte value at address expression addr (sign-extended if signed). */
   load(addr: string, size: 1 | 2 | 4, signed: boolean, dst: string): void {
@@ -213,7 +231,7 @@ export class FunctionWriter {
     const fast = size === 4 ? 'i32[(rBase[s] + (x & 4095)) >> 2]' : size === 2 ? 'u16[(rBase[s] + (x & 4095)) >> 1]' : 'u8[rBase[s] + (x & 4095)]';
     const widen = (v: string): string => (!signed || size === 4 ? v : size === 2 ? `(${v} << 16) >> 16` : `(${v} << 24) >> 24`);
     this.emit(`if (rTag[s] === vpn${aligned(size)}) ${dst} = ${widen(fast)};`);
-    this.emit(`else { v = loadSlow(m, x, ${size}) | 0; if (m.fault !== 0) ${this.fault(Trap.PAGE_FAULT)} ${dst} = ${widen('v')}; }`);
+    this.emit(`else { v = loadSlow(m, x, ${size}, ${this.slowArgs()}) | 0; if (m.fault !== 0) ${this.slowFault()} ${dst} = ${widen('v')}; }`);
   }
 
   /** dst = the word at a stack address expression. */
@@ -221,7 +239,7 @@ export class FunctionWriter {
     this.emit(`x = ${addr}; vpn = x >>> 12;`);
     this.emit(`if (vpn === sv && (x & 3) === 0) ${dst} = i32[(sb + (x & 4095)) >> 2];`);
     this.emit(`else if ((s = vpn & ${TLB_MASK}, wTag[s] === vpn) && (x & 3) === 0) { sv = vpn; sb = wBase[s]; ${dst} = i32[(sb + (x & 4095)) >> 2]; }`);
-    this.emit(`else { v = loadSlow(m, x, 4) | 0; if (m.fault !== 0) ${this.fault(Trap.PAGE_FAULT)} ${dst} = v; }`);
+    this.emit(`else { v = loadSlow(m, x, 4, ${this.slowArgs()}) | 0; if (m.fault !== 0) ${this.slowFault()} ${dst} = v; }`);
   }
 
   /** Stores the low `size` bytes of value (an expression not using x, vpn, s) at addr. */
@@ -229,7 +247,7 @@ export class FunctionWriter {
     this.emit(`x = ${addr}; vpn = x >>> 12; s = vpn & ${TLB_MASK};`);
     const fast = size === 4 ? 'i32[(wBase[s] + (x & 4095)) >> 2]' : size === 2 ? 'u16[(wBase[s] + (x & 4095)) >> 1]' : 'u8[wBase[s] + (x & 4095)]';
     this.emit(`if (wTag[s] === vpn${aligned(size)}) ${fast} = ${value};`);
-    this.emit(`else if (!storeSlow(m, x, ${size}, ${value})) ${this.fault(Trap.PAGE_FAULT)}`);
+    this.emit(`else if (!storeSlow(m, x, ${size}, ${value}, ${this.slowArgs()})) ${this.slowFault()}`);
   }
 
   /** Stores the word value (an expression not using x, vpn, s) at a stack address expression. */
@@ -237,7 +255,7 @@ export class FunctionWriter {
     this.emit(`x = ${addr}; vpn = x >>> 12;`);
     this.emit(`if (vpn === sv && (x & 3) === 0) i32[(sb + (x & 4095)) >> 2] = ${value};`);
     this.emit(`else if ((s = vpn & ${TLB_MASK}, wTag[s] === vpn) && (x & 3) === 0) { sv = vpn; sb = wBase[s]; i32[(sb + (x & 4095)) >> 2] = ${value}; }`);
-    this.emit(`else if (!storeSlow(m, x, 4, ${value})) ${this.fault(Trap.PAGE_FAULT)}`);
+    this.emit(`else if (!storeSlow(m, x, 4, ${value}, ${this.slowArgs()})) ${this.slowFault()}`);
   }
 
   // ---- the operand stack ----
@@ -279,7 +297,7 @@ export class FunctionWriter {
       '"use strict";',
       'const probe = rt.probe, readBytes = rt.readBytes, writeBytes = rt.writeBytes;',
       'const copyBlock = rt.copyBlock, zeroBlock = rt.zeroBlock, loadSlow = rt.loadSlow, storeSlow = rt.storeSlow;',
-      'const addSlow = rt.addSlow;',
+      'const addSlow = rt.addSlow, kernelCall = rt.kernelCall;',
       'const entries = rt.entries, isEntry = rt.isEntry, isReturnSite = rt.isReturnSite;',
       ...this.tables,
       `return function ${name}(m, entry) {`,

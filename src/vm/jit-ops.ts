@@ -149,9 +149,7 @@ export function translateInstruction(w: FunctionWriter, op: number): void {
     case Op.MZERO:
       w.emit(`if (!zeroBlock(cpu, mmu, a, ${w.operand(0)})) ${w.fault(Trap.PAGE_FAULT)}`);
       return w.forget();
-    case Op.SYS:
-      w.emit(`cpu.trapArg = ${w.operand(0)};`);
-      return w.emit(w.leave(w.pc, Trap.SYSCALL, true));
+    case Op.SYS: return systemCall(w);
     default:
       throw new Error(`jit: no translation for opcode ${op} at ${w.pc}`);
   }
@@ -187,6 +185,20 @@ function translateOperator(w: FunctionWriter, form: Form, base: string): void {
   }
 }
 
+/** SYS: through the gate when there is one -- going on after it, or leaving with
+ *  SYSCALL_DONE -- else leaving with the SYSCALL trap. Either way the kernel may have
+ *  changed page tables, so the stack page cache is dropped. */
+function systemCall(w: FunctionWriter): void {
+  w.emit(`cpu.trapArg = ${w.operand(0)};`);
+  w.emit('if (m.gate !== null) {');
+  w.emit('m.sp = sp; m.bp = bp; m.a = a; m.left = left;');
+  w.emit(`y = kernelCall(m, ${w.pc}) ? 1 : 0; sp = m.sp | 0; bp = m.bp | 0; a = m.a | 0; sv = -1;`);
+  w.emit(`if (y !== 0) ${w.jumpTo(w.next)}`);
+  w.emit(w.leave('m.pc | 0', Trap.SYSCALL_DONE, true));
+  w.emit('}');
+  w.emit(w.leave(w.pc, Trap.SYSCALL, true));
+}
+
 /** SI/SC/SS: p = pop; store a at p; sp moves only once the store is done. */
 function storeThroughPopped(w: FunctionWriter, size: 1 | 2 | 4): void {
   w.peek('b');
@@ -201,7 +213,7 @@ function incrementLocal(w: FunctionWriter): void {
   w.emit(`x = ${local(w)}; vpn = x >>> 12;`);
   w.emit(`if (vpn !== sv && (s = vpn & ${TLB_MASK}, wTag[s] === vpn)) { sv = vpn; sb = wBase[s]; }`);
   w.emit(`if (vpn === sv && (x & 3) === 0) { y = (sb + (x & 4095)) >> 2; a = (i32[y] + ${k}) | 0; i32[y] = a; }`);
-  w.emit(`else { v = addSlow(m, x, ${k}) | 0; if (m.fault !== 0) ${w.fault(Trap.PAGE_FAULT)} a = v; }`);
+  w.emit(`else { v = addSlow(m, x, ${k}, ${w.slowArgs()}) | 0; if (m.fault !== 0) ${w.slowFault()} a = v; }`);
   w.forget();
 }
 
@@ -232,7 +244,9 @@ function callInto(w: FunctionWriter, target: string): void {
   w.emit(`if (g === undefined || m.depth >= ${MAX_JS_DEPTH}) ${w.leave(target, RESUME, true)}`);
   w.emit('m.sp = sp; m.bp = bp; m.a = a; m.left = left; m.depth++;');
   w.emit(`why = g(m, ${target}) | 0;`);
-  w.emit('m.depth--; sp = m.sp | 0; bp = m.bp | 0; a = m.a | 0; left = m.left | 0;');
+  // The callee may have entered the kernel (a system call, a fault resolved in place)
+  // and changed page tables: fork's copy-on-write, munmap. Drop the stack page cache.
+  w.emit('m.depth--; sp = m.sp | 0; bp = m.bp | 0; a = m.a | 0; left = m.left | 0; sv = -1;');
   w.emit(`if (why !== ${RETURNED} || m.pc !== ${ret}) { pc = m.pc | 0; if (why === ${RETURNED}) why = ${RESUME}; break out; }`);
 }
 

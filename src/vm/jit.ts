@@ -7,13 +7,14 @@
 //     reaches 0. The driver (interpret() in interpreter.ts) then compiles the function
 //     holding pc, once; from then on every block start of that function has countdown
 //     0, so the interpreter hands over whenever it arrives at one.
-//   - The unit of compilation is the hot function plus its small direct callees, as
+//   - The unit of compilation is the hot function plus its small callees (and theirs), as
 //     one JS function. Compiled code keeps the registers in JS locals, decrements the
 //     same instruction budget one block at a time, and leaves at any trap with the
 //     state exactly as the interpreter would leave it. A call within the unit (also
 //     recursion) and its return are jumps; a call of another compiled unit is a JS
 //     call (at most MAX_JS_DEPTH deep, jit-ops.ts); anything else goes back through
-//     the driver.
+//     the driver. A system call goes to the kernel's KernelGate (cpu.ts) in place
+//     when the driver has one, and compiled code goes on after it when it may.
 //
 // Determinism: the tier changes no visible state (registers, memory, cpu.steps, the
 // instruction at which a trap or a budget end happens), only speed; a run with and
@@ -21,8 +22,8 @@
 // code, so one Jit is shared by every image of the same code.
 import type { FunctionSymbol, Module } from '../isa/module.js';
 import { copyBlock, probe, readBytes, writeBytes, zeroBlock } from './access.js';
-import { addSlow, loadSlow, storeSlow } from './jit-runtime.js';
-import type { Cpu } from './cpu.js';
+import { addSlow, kernelCall, loadSlow, storeSlow } from './jit-runtime.js';
+import type { Cpu, KernelGate } from './cpu.js';
 import { compileUnit, directCallees, type JitFunction, type Runtime, type UnitMember } from './jit-compile.js';
 import { blockRanges, loopAround } from './jit-region.js';
 import { RESUME, RETURNED } from './jit-exits.js';
@@ -37,7 +38,7 @@ export const NEVER = 0x7fffffff;
  *  bytecode, and not at all past a size limit; until then the generated code runs
  *  slower than the interpreter, so units are kept small. */
 export const MAX_UNIT_WORDS = 600;
-/** Direct callees up to this size (code words) are compiled into their caller's unit,
+/** Callees up to this size (code words) are compiled into their caller's unit,
  *  so that calling them is a jump (syscall wrappers, string helpers)... */
 export const MAX_INLINE_WORDS = 32;
 /** ...while the unit stays within this many words: a unit entered often but running
@@ -45,8 +46,9 @@ export const MAX_INLINE_WORDS = 32;
 export const MAX_INLINED_UNIT_WORDS = 400;
 
 /** Registers and the memory arrays of the process being run, handed between compiled
- *  functions (the compiled code keeps them in locals in between). One class, every
- *  field set in the constructor, so V8 keeps it monomorphic. */
+ *  functions (the compiled code keeps them in locals in between); one per cpu
+ *  (cpu.machine). One class, every field set in the constructor, so V8 keeps it
+ *  monomorphic. */
 export class JitMachine {
   cpu: Cpu;
   mmu: Mmu;
@@ -67,6 +69,10 @@ export class JitMachine {
   depth = 0;
   /** 1 when the last slow path (jit-runtime.ts) faulted. */
   fault = 0;
+  /** cpu.steps + left at the start of this run: cpu.steps is stepBase - left. */
+  stepBase = 0;
+  /** Where a SYS goes when it can be handled in place (jit-runtime.ts kernelCall). */
+  gate: KernelGate | null = null;
 
   constructor(cpu: Cpu, mmu: Mmu) {
     this.cpu = cpu;
@@ -80,9 +86,8 @@ export class JitMachine {
     this.wBase = mmu.tlbWriteBase;
   }
 
-  bind(cpu: Cpu, mmu: Mmu): void {
-    this.cpu = cpu;
-    if (this.mmu === mmu) return;
+  /** Takes the memory of mmu (exec gave the cpu a new address space). */
+  bind(mmu: Mmu): void {
     this.mmu = mmu;
     this.u8 = mmu.mem.u8;
     this.u16 = mmu.mem.u16;
@@ -115,7 +120,6 @@ export class Jit {
   private readonly functions: readonly FunctionSymbol[];
   private readonly tried: Uint8Array;
   private readonly runtime: Runtime;
-  private machine: JitMachine | null = null;
 
   /** threshold: arrivals at a code index before its function is compiled. */
   constructor(
@@ -137,6 +141,7 @@ export class Jit {
       loadSlow,
       storeSlow,
       addSlow,
+      kernelCall,
       entries: this.entries,
       isEntry: input.isEntry,
       isReturnSite: input.isReturnSite,
@@ -167,12 +172,15 @@ export class Jit {
 
   /** Runs compiled code from cpu.pc (which must have an entry) with `left` instructions
    *  of budget, and on from wherever it returns or jumps to while that is compiled
-   *  too; writes the registers and cpu.steps back. Returns a Trap or RETURNED, RESUME,
-   *  LOW_BUDGET (m.pc then has no compiled code). */
-  run(cpu: Cpu, mmu: Mmu, left: number): number {
-    let m = this.machine;
-    if (m === null) m = this.machine = new JitMachine(cpu, mmu);
-    else m.bind(cpu, mmu);
+   *  too; writes the registers and cpu.steps back. A SYS goes to the gate when there
+   *  is one. Returns a Trap or RETURNED, RESUME, LOW_BUDGET (m.pc then has no
+   *  compiled code). */
+  run(cpu: Cpu, mmu: Mmu, left: number, gate: KernelGate | null): number {
+    let m = cpu.machine;
+    if (m === null) m = cpu.machine = new JitMachine(cpu, mmu);
+    else if (m.mmu !== mmu) m.bind(mmu);
+    if (m.gate !== gate) m.gate = gate;
+    m.stepBase = cpu.steps + left;
     const pc = cpu.pc;
     const enter = this.entries[pc];
     if (enter === undefined) throw new Error(`Jit.run: no compiled code at ${pc}`);
@@ -194,7 +202,7 @@ export class Jit {
     cpu.sp = m.sp >>> 0;
     cpu.bp = m.bp >>> 0;
     cpu.a = m.a;
-    cpu.steps += left - m.left;
+    cpu.steps = m.stepBase - m.left;
     return why;
   }
 
@@ -207,14 +215,21 @@ export class Jit {
     let words = ranges.reduce((sum, [start, end]) => sum + end - start, 0);
     if (words > MAX_UNIT_WORDS) return;
     const members = [root];
-    for (const target of ranges.flatMap(([start, end]) => directCallees(code, start, end))) {
-      const index = this.functionAt(target);
-      if (index < 0) continue;
-      const callee = this.functions[index];
-      const size = callee.end - callee.start;
-      if (callee.start !== target || members.some((u) => u.f === callee) || size > MAX_INLINE_WORDS || words + size > MAX_INLINED_UNIT_WORDS) continue;
-      members.push({ f: callee });
-      words += size;
+    // The root's short callees, then theirs (a wrapper's __syscall_ret), nearest first.
+    let targets = ranges.flatMap(([start, end]) => directCallees(code, start, end));
+    while (targets.length > 0) {
+      const added: UnitMember[] = [];
+      for (const target of targets) {
+        const index = this.functionAt(target);
+        if (index < 0) continue;
+        const callee = this.functions[index];
+        const size = callee.end - callee.start;
+        if (callee.start !== target || members.some((u) => u.f === callee) || size > MAX_INLINE_WORDS || words + size > MAX_INLINED_UNIT_WORDS) continue;
+        members.push({ f: callee });
+        added.push({ f: callee });
+        words += size;
+      }
+      targets = added.flatMap((u) => directCallees(code, u.f.start, u.f.end));
     }
     const compiled = compileUnit(code, members, this.runtime);
     for (const start of compiled.blockStarts) {

@@ -6,7 +6,8 @@
 // - One buffer with u8/u16/i32 views lets the interpreter reach a guest word with a
 //   single typed-array index once the TLB has given the frame's byte address.
 // - Frames are handed out in a fixed order (ascending on a fresh pool, then the most
-//   recently freed first), so a run is reproducible frame for frame.
+//   recently freed first), so a run is reproducible frame for frame -- and a frame
+//   above the highest one handed out so far is known to be zero.
 // - Frame 0 is never handed out: a zero frame number can then mean "none".
 // - At most 2^19 frames (2 GiB): physical byte addresses stay positive int32, which is
 //   what the TLB's Int32Arrays and the interpreter's `p >> 2` expect.
@@ -28,6 +29,8 @@ export class PhysMem {
   /** Free frame numbers; the next one handed out is freeStack[freeTop - 1]. */
   private readonly freeStack: Int32Array;
   private freeTop: number;
+  /** Frames above this were never handed out: still as the host gave them (zero). */
+  private highWater = 0;
 
   constructor(bytes: number) {
     const frames = Math.floor(bytes / PAGE_SIZE);
@@ -52,7 +55,15 @@ export class PhysMem {
     const frame = this.freeStack[--this.freeTop];
     this.refs[frame] = 1;
     const base = frame << PAGE_SHIFT;
-    this.u8.fill(0, base, base + PAGE_SIZE);
+    if (frame > this.highWater) {
+      // A frame never handed out is still zero (a new ArrayBuffer is): one write
+      // makes the host map the page -- it zeroes it anyway -- instead of a 4 KiB fill
+      // on top of that first-touch fault.
+      this.highWater = frame;
+      this.u8[base] = 0;
+    } else {
+      this.u8.fill(0, base, base + PAGE_SIZE);
+    }
     this.framesAllocated++;
     return frame;
   }
