@@ -15,7 +15,7 @@ export interface ProgramRun {
 
 export interface Measurement {
   runs: number;
-  /** mean milliseconds per run, after any start-up overhead was subtracted */
+  /** median milliseconds per run, after any start-up overhead was subtracted */
   msPerRun: number;
   /** relative margin of error of the mean, percent */
   rmePercent: number;
@@ -51,7 +51,7 @@ export interface MeasureOptions {
   expected: string;
   /** ops one run performs (a benchmark program's `ops N`) */
   opsPerRun: number;
-  /** milliseconds to subtract from each run's mean (native process start-up) */
+  /** milliseconds to subtract from each run's time (native process start-up) */
   overheadMs?: number;
   /** untimed runs first: at least this many (default 1)... */
   warmupRuns?: number;
@@ -73,7 +73,10 @@ export async function measure(name: string, once: () => Promise<ProgramRun>, opt
   const result = bench.tasks[0].result;
   if (result.state !== 'completed') throw new Error(`${name}: tinybench ended in state ${result.state}`);
   const opsPerRun = opts.opsPerRun;
-  const msPerRun = Math.max(result.latency.mean - (opts.overheadMs ?? 0), 1e-6);
+  // The median, not the mean: on a shared machine a run is now and then descheduled
+  // for much of its time, and one such run among three moved the mean by up to 2x
+  // (rme above 100%) for either side.
+  const msPerRun = Math.max(result.latency.p50 - (opts.overheadMs ?? 0), 1e-6);
   return {
     runs: bench.tasks[0].runs,
     msPerRun,

@@ -135,7 +135,7 @@ function tracingLines(report: BenchReport): string[] {
 
 export function formatReport(report: BenchReport): string {
   const lines = [`ipcvm benchmarks, ${report.date}`, `machine: ${formatMachine(report.machine)}`];
-  lines.push(`method: tinybench, ${report.runs} timed runs per side; every run's output is checked.`);
+  lines.push(`method: tinybench, ${report.runs} timed runs per side, the median of them; every run's output is checked.`);
   lines.push(`  ipcvm: runs inside this Node process on a fresh kernel; only kernel.run() is timed (no start-up), after ${VM_WARMUP.runs}+ warm-up runs (${VM_WARMUP.ms} ms).`);
   if (report.native) {
     const o = report.native.overheadMs;
@@ -144,7 +144,7 @@ export function formatReport(report: BenchReport): string {
   } else {
     lines.push('  native: gcc not found, no native comparison; ipcvm results are only self-checked.');
   }
-  lines.push('  ratio = ipcvm ops/s / native ops/s (higher is better for ipcvm); rme = relative margin of error of the mean.', '');
+  lines.push('  ratio = ipcvm ops/s / native ops/s (higher is better for ipcvm); rme = relative margin of error of the mean (the spread of the runs).', '');
   const header = ['benchmark', 'ipcvm ops/s', 'ns/op', 'rme', 'native ops/s', 'ns/op', 'rme', 'ratio', 'target', 'status'];
   const rows = [header];
   for (const suite of ['syscall', 'compute'] as const) {
