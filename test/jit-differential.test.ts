@@ -488,3 +488,140 @@ describe('JS tier: the stack pages', () => {
     expect(compiled.cpu.a).toBe(0x55667788 + 10);
   });
 });
+
+describe('JS tier: stack words checked per block, the interpreter as the slow path', () => {
+  const nested = `
+    .func main
+      ENT 12
+      IMM 0
+      SLI -12
+      IMM 5
+      SLI -4
+    outer:
+      IMM 7
+      SLI -8
+    inner:
+      LLI -4
+      MULL -8
+      ADDL -12
+      SLI -12
+      INCL -8 -1
+      JNZ inner
+      INCL -4 -1
+      JNZ outer
+      LLI -12
+      SYS 1`;
+
+  it('a hot block in a loop compiles the innermost loop around it; a function entry, the function', () => {
+    const m = tieredMachine(nested, 'on');
+    const jit = m.image.jit;
+    if (jit === null) throw new Error('no tier');
+    const main = m.image.module.functions[0];
+    const outer = main.start + 2 + 4 + 4;
+    const inner = outer + 4;
+    expect(m.image.code[inner]).toBe(m.image.code[main.start + 2 + 4 + 4 + 4]);
+    expect(jit.prepare(inner)).toBe(true);
+    expect(jit.entries[outer]).toBeUndefined();
+    expect(jit.entries[main.start]).toBeUndefined();
+    expect(jit.prepare(outer)).toBe(true);
+    expect(jit.entries[inner]).not.toBe(jit.entries[outer]);
+    expect(jit.prepare(main.start)).toBe(true);
+    expect(jit.compiled).toBe(3);
+    const { compiled } = runBothSliced(nested, undefined, { lazy: true });
+    expect(compiled.cpu.a).toBe(15 * 28);
+    expect(compiled.image.jit?.compiled).toBe(2);
+  });
+
+  it('frames that straddle a stack page boundary, down and up again, at every slice size', () => {
+    // 20-byte frames from just under STACK_TOP down past the page boundary below it:
+    // blocks whose words lie on both pages fail their check and run in the interpreter.
+    const { compiled } = runBothSliced(`
+      .func main
+        ENT 8
+        IMM 3
+        SLI -4
+      again:
+        PIMM 250
+        CALL down
+        ADJ 4
+        SLI -8
+        INCL -4 -1
+        JNZ again
+        LLI -8
+        SYS 1
+      .func down
+        ENT 8
+        LLI 8
+        SLI -4
+        SLI -8
+        JZ out
+        LLI 8
+        ADDI -1
+        PSH
+        CALL down
+        ADJ 4
+        ADDL -8
+        LEV
+      out:
+        LEV`);
+    expect(compiled.cpu.a).toBe((250 * 251) / 2);
+  });
+
+  it('an unaligned frame: every block of the function runs in the interpreter', () => {
+    const { compiled } = runBothSliced(`
+      .func main
+        ALLOC 2
+        PIMM 9
+        CALL twice
+        ADJ 4
+        SYS 1
+      .func twice
+        ENT 4
+        LLI 8
+        SLI -4
+        ADDL -4
+        INCL -4 1
+        ADDL -4
+        LEV`);
+    expect(compiled.cpu.a).toBe((9 + 1) * 2);
+  });
+
+  it('a loop unit meets TLB misses, a fault and a TLB slot conflict in the middle of its blocks', () => {
+    // Bytes at DATA_BASE + 300 i (into an unmapped third page), and a word on a page
+    // 256 pages up (the same TLB slot as DATA_BASE): a miss on every iteration.
+    const far = DATA_BASE + 256 * PAGE_SIZE;
+    const { trap, stops, compiled } = runBoth(
+      `.func main
+        ENT 8
+        IMM 40
+        SLI -4
+      loop:
+        LLI -4
+        MULI 300
+        ADDI ${DATA_BASE}
+        PSH
+        LLI -4
+        SC
+        IMM ${far}
+        PSH
+        LLI -4
+        ADDL -8
+        SI
+        IMM ${DATA_BASE}
+        LUC
+        ADDI ${far}
+        LI
+        SLI -8
+        INCL -4 -1
+        JNZ loop
+        LLI -8
+        SYS 1`,
+      1_000_000,
+      { lazy: true },
+    );
+    expect(trap).toBe(Trap.SYSCALL);
+    expect(stops).toBe(2);
+    expect(compiled.cpu.a).toBe((40 * 41) / 2);
+    for (const budget of [1, 2, 3, 5, 8, 13, 100]) runBoth(`.func main\n SYS 1`, budget);
+  });
+});

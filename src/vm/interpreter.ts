@@ -37,8 +37,7 @@ import { Op } from '../isa/op.js';
 import { copyBlock, pageFault, probe, readBytes, writeBytes, zeroBlock } from './access.js';
 import { Trap, type Cpu } from './cpu.js';
 import type { Image } from './image.js';
-import { ENTER_TIER, LOW_BUDGET, RESUME, RETURNED } from './jit-exits.js';
-import { NEVER } from './jit.js';
+import { ENTER_TIER, LOW_BUDGET, NEVER, RESUME, RETURNED } from './jit-exits.js';
 import type { Mmu } from './mmu.js';
 
 /** Runs at most budget (>= 1) instructions, in compiled code where the JS tier has
@@ -64,8 +63,9 @@ export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number): Tra
 }
 
 /** The dispatch loop: at most budget (>= 1) instructions; returns a Trap or
- *  ENTER_TIER (pc is then where a countdown of `hot` ran out). */
-function dispatch(cpu: Cpu, mmu: Mmu, image: Image, budget: number, hot: Int32Array): number {
+ *  ENTER_TIER (pc is then where a countdown of `hot` ran out). Also the JS tier's
+ *  slow path (jit-runtime.ts). */
+export function dispatch(cpu: Cpu, mmu: Mmu, image: Image, budget: number, hot: Int32Array): number {
   const code = image.code;
   const codeLength = code.length;
   const isEntry = image.isEntry;

@@ -1,36 +1,28 @@
-// The out-of-line slow paths of compiled code's memory accesses (jit-compile.ts keeps
-// only the fast path inline, so that generated functions stay small enough for V8 to
-// optimise). They do what the interpreter's slow paths do -- TLB lookup, probe, byte
-// by byte access -- and report a fault in m.fault (1) with the fault recorded in the
-// cpu, leaving memory unchanged.
-import { probe, readBytes, writeBytes } from './access.js';
+// The slow path of compiled code (jit-compile.ts keeps only fast paths inline): the
+// rest of a block run by the interpreter itself, so that TLB misses, faults, page
+// crossings and bad addresses behave exactly as they do without the tier.
+import { Trap } from './cpu.js';
+import { dispatch } from './interpreter.js';
 import type { JitMachine } from './jit.js';
 
-/** The size-byte value at x (zero-extended), or m.fault = 1 (then the result is 0). */
-export function loadSlow(m: JitMachine, x: number, size: number): number {
-  if (probe(m.cpu, m.mmu, x, size, false)) {
-    m.fault = 0;
-    return readBytes(m.mmu, x, size);
-  }
-  m.fault = 1;
-  return 0;
-}
-
-/** Stores the low size bytes of value at x; false (a fault) when the page is missing. */
-export function storeSlow(m: JitMachine, x: number, size: number, value: number): boolean {
-  if (!probe(m.cpu, m.mmu, x, size, true)) return false;
-  writeBytes(m.mmu, x, size, value);
-  return true;
-}
-
-/** INCL's read-modify-write of the word at x by k: the new value, or m.fault = 1. */
-export function addSlow(m: JitMachine, x: number, k: number): number {
-  if (!probe(m.cpu, m.mmu, x, 4, true)) {
-    m.fault = 1;
-    return 0;
-  }
-  m.fault = 0;
-  const value = (readBytes(m.mmu, x, 4) + k) | 0;
-  writeBytes(m.mmu, x, 4, value);
-  return value;
+/** Interprets n instructions from pc (the rest of a block, already taken from m.left)
+ *  with the registers of m, and writes the registers back to m. Returns 0 when all n
+ *  ran (m.pc is then where the block went), or the Trap that stopped the run (m.pc as
+ *  the interpreter leaves it); m.left gets back the instructions that did not count. */
+export function runBlock(m: JitMachine, pc: number, n: number): number {
+  const cpu = m.cpu;
+  cpu.pc = pc;
+  cpu.sp = m.sp >>> 0;
+  cpu.bp = m.bp >>> 0;
+  cpu.a = m.a;
+  const steps = cpu.steps;
+  const trap = dispatch(cpu, m.mmu, m.image, n, m.cold);
+  const ran = cpu.steps - steps;
+  cpu.steps = steps;
+  m.pc = cpu.pc;
+  m.sp = cpu.sp | 0;
+  m.bp = cpu.bp | 0;
+  m.a = cpu.a;
+  m.left = (m.left + n - ran) | 0;
+  return trap === Trap.BUDGET ? 0 : trap;
 }

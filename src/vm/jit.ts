@@ -20,18 +20,18 @@
 // without it is byte-identical. Compiled code is a pure function of the module's
 // code, so one Jit is shared by every image of the same code.
 import type { FunctionSymbol, Module } from '../isa/module.js';
-import { copyBlock, probe, readBytes, writeBytes, zeroBlock } from './access.js';
-import { addSlow, loadSlow, storeSlow } from './jit-runtime.js';
-import type { Cpu } from './cpu.js';
+import { runBlock } from './jit-runtime.js';
+import { Trap, type Cpu } from './cpu.js';
+import type { Image } from './image.js';
 import { compileUnit, directCallees, type JitFunction, type Runtime, type UnitMember } from './jit-compile.js';
-import { blockRanges, loopAround } from './jit-region.js';
-import { RESUME, RETURNED } from './jit-exits.js';
+import { blockRanges, innermostLoop } from './jit-region.js';
+import { NEVER, RESUME, RETURNED } from './jit-exits.js';
 import type { Mmu } from './mmu.js';
+
+export { NEVER };
 
 /** Arrivals at a code index before the function around it is compiled. */
 export const HOT_THRESHOLD = 64;
-/** A countdown that does not run out in practice (2^31 arrivals; then it is reset). */
-export const NEVER = 0x7fffffff;
 /** The most code words of the function (or the loop of a longer one) a unit is made
  *  for. V8 optimises a JS function only after running a multiple of its size in
  *  bytecode, and not at all past a size limit; until then the generated code runs
@@ -50,6 +50,9 @@ export const MAX_INLINED_UNIT_WORDS = 400;
 export class JitMachine {
   cpu: Cpu;
   mmu: Mmu;
+  /** For the slow path: the interpreter runs with these (jit-runtime.ts). */
+  readonly image: Image;
+  readonly cold: Int32Array;
   u8: Uint8Array;
   u16: Uint16Array;
   i32: Int32Array;
@@ -65,12 +68,12 @@ export class JitMachine {
   left = 0;
   /** Compiled frames currently on the JS stack. */
   depth = 0;
-  /** 1 when the last slow path (jit-runtime.ts) faulted. */
-  fault = 0;
 
-  constructor(cpu: Cpu, mmu: Mmu) {
+  constructor(cpu: Cpu, mmu: Mmu, image: Image, cold: Int32Array) {
     this.cpu = cpu;
     this.mmu = mmu;
+    this.image = image;
+    this.cold = cold;
     this.u8 = mmu.mem.u8;
     this.u16 = mmu.mem.u16;
     this.i32 = mmu.mem.i32;
@@ -116,6 +119,8 @@ export class Jit {
   private readonly tried: Uint8Array;
   private readonly runtime: Runtime;
   private machine: JitMachine | null = null;
+  /** An image of this code, for the interpreter as the slow path (see adopt). */
+  private image: Image | null = null;
 
   /** threshold: arrivals at a code index before its function is compiled. */
   constructor(
@@ -129,35 +134,34 @@ export class Jit {
     this.functions = [...input.module.functions].sort((x, y) => x.start - y.start);
     this.tried = new Uint8Array(this.functions.length);
     this.runtime = {
-      probe,
-      readBytes,
-      writeBytes,
-      copyBlock,
-      zeroBlock,
-      loadSlow,
-      storeSlow,
-      addSlow,
+      runBlock,
       entries: this.entries,
       isEntry: input.isEntry,
       isReturnSite: input.isReturnSite,
     };
   }
 
-  /** hot[pc] ran out: compiles what holds pc, once -- its function when short enough,
-   *  else the loop around pc. True when pc is now the start of a compiled block;
-   *  otherwise pc's countdown is set to NEVER. */
+  /** Takes an image of this code (makeImage gives each); compiled code's slow path
+   *  runs the interpreter with the first (every image of the same code has the same
+   *  code and tables). */
+  adopt(image: Image): void {
+    this.image ??= image;
+  }
+
+  /** hot[pc] ran out: compiles what holds pc -- the innermost loop around pc when pc
+   *  is in one (jit-region.ts says why), else its function, once, when short enough.
+   *  True when pc is now the start of a compiled block; otherwise pc's countdown is
+   *  set to NEVER. */
   prepare(pc: number): boolean {
     if (this.entries[pc] === undefined) {
       const index = this.functionAt(pc);
       const f = index >= 0 ? this.functions[index] : undefined;
-      if (f !== undefined && f.end - f.start <= MAX_UNIT_WORDS) {
-        if (this.tried[index] === 0) {
-          this.tried[index] = 1;
-          this.compile({ f });
-        }
-      } else if (f !== undefined) {
-        const loop = loopAround(this.input.code, f, pc);
-        if (loop !== undefined) this.compile({ f, blocks: loop });
+      const loop = f === undefined || pc === f.start ? undefined : innermostLoop(this.input.code, f, pc);
+      if (loop !== undefined) {
+        this.compile({ f: f as FunctionSymbol, blocks: loop });
+      } else if (f !== undefined && f.end - f.start <= MAX_UNIT_WORDS && this.tried[index] === 0) {
+        this.tried[index] = 1;
+        this.compile({ f });
       }
     }
     if (this.entries[pc] !== undefined) return true;
@@ -171,8 +175,12 @@ export class Jit {
    *  LOW_BUDGET (m.pc then has no compiled code). */
   run(cpu: Cpu, mmu: Mmu, left: number): number {
     let m = this.machine;
-    if (m === null) m = this.machine = new JitMachine(cpu, mmu);
-    else m.bind(cpu, mmu);
+    if (m === null) {
+      if (this.image === null) throw new Error('Jit.run: no image adopted');
+      m = this.machine = new JitMachine(cpu, mmu, this.image, this.cold);
+    } else {
+      m.bind(cpu, mmu);
+    }
     const pc = cpu.pc;
     const enter = this.entries[pc];
     if (enter === undefined) throw new Error(`Jit.run: no compiled code at ${pc}`);
@@ -195,6 +203,7 @@ export class Jit {
     cpu.bp = m.bp >>> 0;
     cpu.a = m.a;
     cpu.steps += left - m.left;
+    if (why === Trap.SYSCALL) cpu.trapArg = this.input.code[m.pc + 1];
     return why;
   }
 
