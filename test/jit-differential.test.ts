@@ -56,10 +56,10 @@ describe('JS tier: the same run as the interpreter', () => {
     const jit = m.image.jit;
     if (jit === null) throw new Error('no tier');
     const [main, small, big] = m.image.module.functions;
-    expect(jit.prepare(main.start)).toBe(true);
+    expect(jit.prepare(main.start, m.mmu)).toBe(true);
     expect(jit.entries[small.start]).toBe(jit.entries[main.start]);
     expect(jit.entries[big.start]).toBeUndefined();
-    expect(jit.prepare(big.start)).toBe(true);
+    expect(jit.prepare(big.start, m.mmu)).toBe(true);
     expect(jit.entries[big.start]).not.toBe(jit.entries[main.start]);
     expect(jit.compiled).toBe(2);
   });
@@ -92,10 +92,10 @@ describe('JS tier: the same run as the interpreter', () => {
     const jit = m.image.jit;
     if (jit === null) throw new Error('no tier');
     const main = m.image.module.functions[0];
-    expect(jit.prepare(main.start)).toBe(false);
+    expect(jit.prepare(main.start, m.mmu)).toBe(false);
     const loop = main.start + 2 + MAX_UNIT_WORDS + 4;
     expect(m.image.code[loop]).toBe(22); // PLI, the loop head
-    expect(jit.prepare(loop)).toBe(true);
+    expect(jit.prepare(loop, m.mmu)).toBe(true);
     expect(jit.entries[main.start]).toBeUndefined();
     const { compiled } = runBothSliced(source);
     expect(compiled.cpu.a).toBe((30 * 31 * 61) / 6);
@@ -520,12 +520,12 @@ describe('JS tier: stack words checked per block, the interpreter as the slow pa
     const outer = main.start + 2 + 4 + 4;
     const inner = outer + 4;
     expect(m.image.code[inner]).toBe(m.image.code[main.start + 2 + 4 + 4 + 4]);
-    expect(jit.prepare(inner)).toBe(true);
+    expect(jit.prepare(inner, m.mmu)).toBe(true);
     expect(jit.entries[outer]).toBeUndefined();
     expect(jit.entries[main.start]).toBeUndefined();
-    expect(jit.prepare(outer)).toBe(true);
+    expect(jit.prepare(outer, m.mmu)).toBe(true);
     expect(jit.entries[inner]).not.toBe(jit.entries[outer]);
-    expect(jit.prepare(main.start)).toBe(true);
+    expect(jit.prepare(main.start, m.mmu)).toBe(true);
     expect(jit.compiled).toBe(3);
     const { compiled } = runBothSliced(nested, undefined, { lazy: true });
     expect(compiled.cpu.a).toBe(15 * 28);
@@ -623,5 +623,42 @@ describe('JS tier: stack words checked per block, the interpreter as the slow pa
     expect(stops).toBe(2);
     expect(compiled.cpu.a).toBe((40 * 41) / 2);
     for (const budget of [1, 2, 3, 5, 8, 13, 100]) runBoth(`.func main\n SYS 1`, budget);
+  });
+});
+
+describe('JS tier: one program in two kernels', () => {
+  it('code compiled for one physical memory is dropped, not run, when another runs the program', () => {
+    const source = `
+      .func main
+        ENT 8
+        IMM 300
+        SLI -4
+      loop:
+        LLI -4
+        MULI 3
+        ADDL -8
+        SLI -8
+        INCL -4 -1
+        JNZ loop
+        LLI -8
+        SYS 1`;
+    const reference = tieredMachine(source, 'off');
+    expect(run(reference, 1_000_000)).toBe(Trap.SYSCALL);
+    const first = tieredMachine(source, 'on');
+    const second = { ...tieredMachine(source, 'off'), image: first.image };
+    const jit = first.image.jit;
+    if (jit === null) throw new Error('no tier');
+    // Slices of each in turn until both reach SYS 1.
+    let done = [false, false];
+    for (let stops = 0; stops < 1000 && !(done[0] && done[1]); stops++) {
+      done = [done[0] || run(first, 37) === Trap.SYSCALL, done[1] || run(second, 53) === Trap.SYSCALL];
+    }
+    for (const m of [first, second]) {
+      expect(m.cpu.pc).toBe(reference.cpu.pc);
+      expect(m.cpu.a).toBe(reference.cpu.a);
+      expect(m.cpu.steps).toBe(reference.cpu.steps);
+    }
+    expect(jit.entered).toBeGreaterThan(0);
+    expect(jit.compiled).toBeGreaterThan(1);
   });
 });

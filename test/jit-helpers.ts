@@ -14,7 +14,7 @@ export function tieredMachine(source: string, mode: JitMode, lazy = false): Mach
   const m = machine(source);
   const image = makeImage(m.image.module, { jit: mode });
   if (mode === 'eager' && image.jit !== null && !lazy) {
-    for (const f of image.module.functions) image.jit.prepare(f.start);
+    for (const f of image.module.functions) image.jit.prepare(f.start, m.mmu);
   }
   return { ...m, image };
 }

@@ -58,7 +58,7 @@ export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number): Tra
     if (left <= 0) return Trap.BUDGET;
     const why = dispatch(cpu, mmu, image, left, hot);
     if (why !== ENTER_TIER) return why as Trap;
-    if (hot !== image.hot || jit === null || !jit.prepare(cpu.pc)) hot[cpu.pc] = NEVER;
+    if (hot !== image.hot || jit === null || !jit.prepare(cpu.pc, mmu)) hot[cpu.pc] = NEVER;
   }
 }
 

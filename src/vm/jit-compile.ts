@@ -49,6 +49,12 @@ export type JitFunction = (m: JitMachine, entry: number) => number;
 
 /** What generated code calls: the slow paths and the program's tables. */
 export interface Runtime {
+  /** The views of the physical memory the unit runs on: constants of the generated
+   *  code, so that V8 embeds their base and length instead of checking them at every
+   *  access (a unit is compiled for one PhysMem; see Jit.bindMemory). */
+  u8: Uint8Array;
+  u16: Uint16Array;
+  i32: Int32Array;
   runBlock: typeof runBlock;
   entries: (JitFunction | undefined)[];
   isEntry: Uint8Array;
@@ -403,10 +409,11 @@ export class FunctionWriter {
     return [
       '"use strict";',
       'const runBlock = rt.runBlock;',
+      'const u8 = rt.u8, u16 = rt.u16, i32 = rt.i32;',
       'const entries = rt.entries, isEntry = rt.isEntry, isReturnSite = rt.isReturnSite;',
       ...this.tables,
       `return function ${name}(m, entry) {`,
-      'const cpu = m.cpu, mmu = m.mmu, u8 = m.u8, u16 = m.u16, i32 = m.i32;',
+      'const cpu = m.cpu, mmu = m.mmu;',
       'const rTag = m.rTag, rBase = m.rBase, wTag = m.wTag, wBase = m.wBase;',
       'let sp = m.sp | 0, bp = m.bp | 0, a = m.a | 0, left = m.left | 0, pc = entry | 0, why = 0, give = 0, n = 0, k = 0, back = 0;',
       'let pb = 1, hb = 0, ps = 1, hs = 0, o = 0, y = 0, qb = 0, qs = 0, act = 0, callee = 0, ret = 0, site = 0, g = null;',
@@ -422,9 +429,10 @@ export class FunctionWriter {
       'run: for (;;) {',
       'switch (blk) {',
       ...this.body,
-      'default: throw new Error(`compiled code entered at a block ${blk} that is not one`);',
+      `default: act = ${ACT_BAD_ENTRY}; break run;`,
       '}',
       '}',
+      `if (act === ${ACT_BAD_ENTRY}) throw new Error(\`compiled code entered at \${pc}, not a block start\`);`,
       refill('bp'),
       refill('sp'),
       `if (act === ${ACT_SLOW}) {`,
@@ -457,6 +465,7 @@ export class FunctionWriter {
 /** What the blocks left `run` for: the interpreter runs the rest of a block; (2, 3:
  *  CACHE's refill) a stack page to cache; (else) a call of another unit. */
 const ACT_SLOW = 1;
+const ACT_BAD_ENTRY = 5;
 
 /** The alignment test that sends a `size`-byte access to the slow path. */
 function misaligned(size: number): string {

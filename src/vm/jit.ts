@@ -27,6 +27,7 @@ import { compileUnit, directCallees, type JitFunction, type Runtime, type UnitMe
 import { blockRanges, innermostLoop } from './jit-region.js';
 import { NEVER, RESUME, RETURNED } from './jit-exits.js';
 import type { Mmu } from './mmu.js';
+import type { PhysMem } from './physmem.js';
 
 export { NEVER };
 
@@ -44,7 +45,7 @@ export const MAX_INLINE_WORDS = 32;
  *  little each time (a loop around system calls) must stay small to be optimised. */
 export const MAX_INLINED_UNIT_WORDS = 400;
 
-/** Registers and the memory arrays of the process being run, handed between compiled
+/** Registers and the TLB arrays of the process being run, handed between compiled
  *  functions (the compiled code keeps them in locals in between). One class, every
  *  field set in the constructor, so V8 keeps it monomorphic. */
 export class JitMachine {
@@ -53,9 +54,6 @@ export class JitMachine {
   /** For the slow path: the interpreter runs with these (jit-runtime.ts). */
   readonly image: Image;
   readonly cold: Int32Array;
-  u8: Uint8Array;
-  u16: Uint16Array;
-  i32: Int32Array;
   rTag: Int32Array;
   rBase: Int32Array;
   wTag: Int32Array;
@@ -74,9 +72,6 @@ export class JitMachine {
     this.mmu = mmu;
     this.image = image;
     this.cold = cold;
-    this.u8 = mmu.mem.u8;
-    this.u16 = mmu.mem.u16;
-    this.i32 = mmu.mem.i32;
     this.rTag = mmu.tlbReadTag;
     this.rBase = mmu.tlbReadBase;
     this.wTag = mmu.tlbWriteTag;
@@ -87,9 +82,6 @@ export class JitMachine {
     this.cpu = cpu;
     if (this.mmu === mmu) return;
     this.mmu = mmu;
-    this.u8 = mmu.mem.u8;
-    this.u16 = mmu.mem.u16;
-    this.i32 = mmu.mem.i32;
     this.rTag = mmu.tlbReadTag;
     this.rBase = mmu.tlbReadBase;
     this.wTag = mmu.tlbWriteTag;
@@ -119,13 +111,15 @@ export class Jit {
   private readonly tried: Uint8Array;
   private readonly runtime: Runtime;
   private machine: JitMachine | null = null;
+  /** The physical memory the compiled code was made for (null: none yet). */
+  private mem: PhysMem | null = null;
   /** An image of this code, for the interpreter as the slow path (see adopt). */
   private image: Image | null = null;
 
   /** threshold: arrivals at a code index before its function is compiled. */
   constructor(
     private readonly input: TierInput,
-    threshold = HOT_THRESHOLD,
+    private readonly threshold = HOT_THRESHOLD,
   ) {
     const length = input.code.length;
     this.hot = new Int32Array(length + 1).fill(threshold);
@@ -133,7 +127,11 @@ export class Jit {
     this.entries = new Array<JitFunction | undefined>(length + 1).fill(undefined);
     this.functions = [...input.module.functions].sort((x, y) => x.start - y.start);
     this.tried = new Uint8Array(this.functions.length);
+    const none = new ArrayBuffer(0);
     this.runtime = {
+      u8: new Uint8Array(none),
+      u16: new Uint16Array(none),
+      i32: new Int32Array(none),
       runBlock,
       entries: this.entries,
       isEntry: input.isEntry,
@@ -152,7 +150,8 @@ export class Jit {
    *  is in one (jit-region.ts says why), else its function, once, when short enough.
    *  True when pc is now the start of a compiled block; otherwise pc's countdown is
    *  set to NEVER. */
-  prepare(pc: number): boolean {
+  prepare(pc: number, mmu: Mmu): boolean {
+    this.bindMemory(mmu.mem);
     if (this.entries[pc] === undefined) {
       const index = this.functionAt(pc);
       const f = index >= 0 ? this.functions[index] : undefined;
@@ -174,6 +173,11 @@ export class Jit {
    *  too; writes the registers and cpu.steps back. Returns a Trap or RETURNED, RESUME,
    *  LOW_BUDGET (m.pc then has no compiled code). */
   run(cpu: Cpu, mmu: Mmu, left: number): number {
+    if (mmu.mem !== this.mem) {
+      // Code made for another kernel's memory: none for this one yet.
+      this.bindMemory(mmu.mem);
+      return RESUME;
+    }
     let m = this.machine;
     if (m === null) {
       if (this.image === null) throw new Error('Jit.run: no image adopted');
@@ -205,6 +209,22 @@ export class Jit {
     cpu.steps += left - m.left;
     if (why === Trap.SYSCALL) cpu.trapArg = this.input.code[m.pc + 1];
     return why;
+  }
+
+  /** Generated code embeds the physical memory's views as constants (see Runtime), so
+   *  it serves one PhysMem: a program run by another kernel (tests and the benchmark
+   *  make many, one after the other) drops what was compiled and starts over. */
+  private bindMemory(mem: PhysMem): void {
+    if (mem === this.mem) return;
+    if (this.mem !== null) {
+      this.entries.fill(undefined);
+      this.hot.fill(this.threshold);
+      this.tried.fill(0);
+    }
+    this.mem = mem;
+    this.runtime.u8 = mem.u8;
+    this.runtime.u16 = mem.u16;
+    this.runtime.i32 = mem.i32;
   }
 
   /** Compiles root with the short functions it calls as one unit (jit-compile.ts),
