@@ -567,6 +567,34 @@ describe('JS tier: stack words checked per block, the interpreter as the slow pa
     expect(compiled.cpu.a).toBe((250 * 251) / 2);
   });
 
+  it('a loop unit whose frame straddles a page boundary runs its blocks in the interpreter', () => {
+    // main's frame: bp = STACK_TOP - 4096, two locals on the page below, a word at bp + 4
+    // on the page above; the loop's words are checked once when its unit is entered.
+    const { compiled } = runBothSliced(
+      `.func main
+        ALLOC 4076
+        ENT 8
+        IMM 7
+        SLI 4
+        SLI -4
+        IMM 0
+        SLI -8
+      loop:
+        LLI -8
+        ADDL 4
+        ADDL -4
+        SLI -8
+        INCL -4 -1
+        JNZ loop
+        LLI -8
+        SYS 1`,
+      undefined,
+      { lazy: true },
+    );
+    expect(compiled.cpu.bp).toBe(STACK_TOP - PAGE_SIZE);
+    expect(compiled.cpu.a).toBe(7 * 7 + (7 * 8) / 2);
+  });
+
   it('an unaligned frame: every block of the function runs in the interpreter', () => {
     const { compiled } = runBothSliced(`
       .func main
@@ -623,6 +651,59 @@ describe('JS tier: stack words checked per block, the interpreter as the slow pa
     expect(stops).toBe(2);
     expect(compiled.cpu.a).toBe((40 * 41) / 2);
     for (const budget of [1, 2, 3, 5, 8, 13, 100]) runBoth(`.func main\n SYS 1`, budget);
+  });
+});
+
+describe('JS tier: data page caches', () => {
+  it('a data page remapped, then made read-only between runs: the loop reads the new frame, then faults', () => {
+    // The loop reads and writes DATA_BASE through pointers (cached translations); the
+    // "kernel" (SYS 7) remaps the page to a fresh frame on the first call and makes it
+    // read-only on the second: the next load must see the new frame, the next store fault.
+    const calls = new Map<object, number>();
+    const { trap, compiled } = runBoth(
+      `.func main
+        ENT 4
+        IMM 30
+        SLI -4
+      loop:
+        IMM ${DATA_BASE}
+        LI
+        ADDL -4
+        PSH
+        IMM ${DATA_BASE}
+        PSH
+        LLI -4
+        ADDI 1
+        SI
+        ADJ 4
+        LLI -4
+        ANDI 7
+        JNZ skip
+        SYS 7
+      skip:
+        INCL -4 -1
+        JNZ loop
+        SYS 1`,
+      1_000_000,
+      {
+        lazy: true,
+        maxFaults: 0,
+        syscall: (m) => {
+          const vpn = DATA_BASE >>> 12;
+          const call = calls.get(m.mem) ?? 0;
+          calls.set(m.mem, call + 1);
+          if (call === 0) {
+            const frame = m.mem.allocFrame();
+            m.mmu.setPte(vpn, (frame << 12) | (m.mmu.getPte(vpn) & 0xfff));
+          } else {
+            m.mmu.setPte(vpn, m.mmu.getPte(vpn) & ~PTE_WRITE);
+          }
+        },
+      },
+    );
+    expect(trap).toBe(Trap.PAGE_FAULT);
+    expect(compiled.cpu.trapAddr).toBe(DATA_BASE);
+    expect(compiled.cpu.trapWrite).toBe(1);
   });
 });
 

@@ -40,7 +40,7 @@ import { Op } from '../isa/op.js';
 import type { runBlock } from './jit-runtime.js';
 import { TLB_MASK } from './mmu.js';
 import { LOW_BUDGET, RESUME, RETURNED } from './jit-exits.js';
-import { blockRanges, isUnconditional } from './jit-region.js';
+import { blockRanges, isUnconditional, jumpTargets } from './jit-region.js';
 import { MAX_JS_DEPTH, translateInstruction } from './jit-ops.js';
 import type { JitMachine } from './jit.js';
 
@@ -144,6 +144,12 @@ export class FunctionWriter {
    *  value, and whether every stack word it uses can be reached so. */
   private used: Record<StackReg, number[]> = { sp: [], bp: [] };
   private direct = true;
+  /** For a unit whose blocks keep sp and bp at fixed offsets from their values at the
+   *  unit's first block (a loop without calls, see frameOffsets): those offsets, by case.
+   *  Its stack words are then checked once, whenever `run` is (re)entered. */
+  private frame: { sp: number[]; bp: number[] } | null = null;
+  /** Instructions per block, by case. */
+  private readonly lengths: number[] = [];
 
   /** The guest functions of the unit; the first names it. */
   readonly functions: readonly FunctionSymbol[];
@@ -159,7 +165,78 @@ export class FunctionWriter {
       this.blockStarts.push(start);
     }
     this.caseTables = members.map((u) => this.table(Array.from({ length: u.f.end - u.f.start }, (_, i) => this.caseOf.get(u.f.start + i) ?? -1)));
+    this.frame = this.frameOffsets(ranges);
+    this.used = { sp: [], bp: [] };
+    this.direct = true;
     for (const [start, end] of ranges) this.block(start, end);
+    if (this.frame !== null && (!this.direct || this.frameCheck() === null)) {
+      // Words too far apart for one page, or unaligned: a check per block after all.
+      this.frame = null;
+      this.body = [];
+      for (const [start, end] of ranges) this.block(start, end);
+    }
+  }
+
+  /** sp's and bp's offsets at each block's start from their values at the first block,
+   *  when they are the same along every path of the unit: no block calls, enters or
+   *  leaves a frame, and the blocks' effects on sp agree wherever paths meet; null
+   *  otherwise. (A translation of each block alone gives its effect.) */
+  private frameOffsets(ranges: [number, number][]): { sp: number[]; bp: number[] } | null {
+    const n = ranges.length;
+    const effect: { sp: number; bp: number }[] = [];
+    const successors: number[][] = [];
+    for (const [start, end] of ranges) {
+      let last = start;
+      for (let pc = start; pc < end; pc += instructionLength(this.code, pc)) {
+        const op = this.code[pc];
+        if (op === Op.CALL || op === Op.CALLI || op === Op.ENT || op === Op.LEV) return null;
+        last = pc;
+      }
+      this.variant(start, end, { sp: 0, bp: 0 });
+      const { sp, bp } = this.regs;
+      if (sp.base !== 'sp' || bp.base !== 'bp') return null;
+      effect.push({ sp: sp.off, bp: bp.off });
+      const targets = jumpTargets(this.code, last);
+      if (!isUnconditional(this.code[last])) targets.push(end);
+      successors.push(targets.map((t) => this.caseOf.get(t) ?? -1).filter((c) => c >= 0));
+    }
+    const sp = new Array<number>(n).fill(NaN);
+    const bp = new Array<number>(n).fill(NaN);
+    sp[0] = 0;
+    bp[0] = 0;
+    const work = [0];
+    while (work.length > 0) {
+      const i = work.pop() as number;
+      for (const j of successors[i]) {
+        const [s, b] = [sp[i] + effect[i].sp, bp[i] + effect[i].bp];
+        if (Number.isNaN(sp[j])) {
+          sp[j] = s;
+          bp[j] = b;
+          work.push(j);
+        } else if (sp[j] !== s || bp[j] !== b) {
+          return null;
+        }
+      }
+    }
+    return sp.some(Number.isNaN) ? null : { sp, bp };
+  }
+
+  /** Translates [start, end) with sp and bp at the given offsets from the reference
+   *  values the stack indexes are computed from; returns the lines. */
+  private variant(start: number, end: number, at: { sp: number; bp: number }): string[] {
+    const outer = this.body;
+    this.body = [];
+    this.known = [];
+    this.regs = { sp: { base: 'sp', off: at.sp }, bp: { base: 'bp', off: at.bp } };
+    this.index = 0;
+    for (let pc = start; pc < end; pc += instructionLength(this.code, pc)) {
+      this.pc = pc;
+      translateInstruction(this, this.code[pc]);
+      this.index++;
+    }
+    const lines = this.body;
+    this.body = outer;
+    return lines;
   }
 
   /** Translates the block [start, end); control that runs off its end goes to `end`. */
@@ -168,28 +245,22 @@ export class FunctionWriter {
     for (let pc = start; pc < end; pc += instructionLength(this.code, pc)) count++;
     this.blockStart = start;
     this.blockLength = count;
-    this.known = [];
-    this.regs = { sp: { base: 'sp', off: 0 }, bp: { base: 'bp', off: 0 } };
-    this.used = { sp: [], bp: [] };
-    this.direct = true;
-    const outer = this.body;
-    this.body = [];
-    this.index = 0;
-    for (let pc = start; pc < end; pc += instructionLength(this.code, pc)) {
-      this.pc = pc;
-      translateInstruction(this, this.code[pc]);
-      this.index++;
+    const index = this.caseOf.get(start) as number;
+    this.lengths[index] = count;
+    if (this.frame === null) {
+      this.used = { sp: [], bp: [] };
+      this.direct = true;
     }
-    const lines = this.body;
+    const lines = this.variant(start, end, this.frame === null ? { sp: 0, bp: 0 } : { sp: this.frame.sp[index], bp: this.frame.bp[index] });
     const last = this.pc;
-    this.body = outer;
     this.pc = start;
     this.index = 0;
-    const index = this.caseOf.get(start) as number;
     this.emit(`case ${index}:`);
     this.emit(`if (left < ${count}) { pc = ${start}; give = 0; why = ${LOW_BUDGET}; break out; }`);
     this.emit(`left = (left - ${count}) | 0;`);
-    if (!this.direct) {
+    if (this.frame !== null) {
+      this.body.push(...lines);
+    } else if (!this.direct) {
       // A stack word at an unknown or unaligned place: the interpreter runs the block.
       this.emit(this.slow());
     } else {
@@ -202,6 +273,31 @@ export class FunctionWriter {
       this.index = count - 1;
       this.emit(this.jumpTo(end));
     }
+  }
+
+  /** For a unit with a fixed frame: the check, made whenever `run` is entered, that every
+   *  stack word the unit uses lies in the cached page of its register (refilled from the
+   *  write TLB) and the registers are aligned; it sets qb/qs for the whole unit (x, y:
+   *  sp's and bp's values at the first block). Null when the words span over a page. */
+  private frameCheck(): { prepare: string; test: string; bases: string } | null {
+    const parts = (['bp', 'sp'] as const).flatMap((reg) => {
+      const offsets = this.used[reg];
+      if (offsets.length === 0) return [];
+      const lo = Math.min(...offsets);
+      return [{ reg, lo, limit: 4092 - (Math.max(...offsets) - lo), value: reg === 'bp' ? 'y' : 'x', offset: reg === 'bp' ? 'o' : 'k' }];
+    });
+    if (parts.some((p) => p.limit < 0)) return null;
+    const prepare = parts.map((p) => {
+      const c = CACHE[p.reg];
+      const inPage = `((${p.offset} + ${p.lo}) >>> 0) <= ${p.limit} && (${p.offset} & 3) === 0`;
+      return (
+        `${p.offset} = (${p.value} - ${c.page}) | 0; ` +
+        `if (!(${inPage})) { vpn = (${p.value} + ${p.lo}) >>> 12; s = vpn & ${TLB_MASK}; if (wTag[s] === vpn) { ${c.page} = vpn << 12; ${c.phys} = wBase[s]; ${p.offset} = (${p.value} - ${c.page}) | 0; } }`
+      );
+    });
+    const test = parts.map((p) => `((${p.offset} + ${p.lo}) >>> 0) <= ${p.limit} && (${p.offset} & 3) === 0`).join(' && ') || 'true';
+    const bases = parts.map((p) => `${CACHE[p.reg].index} = (${CACHE[p.reg].phys} + ${p.offset}) >> 2;`).join(' ');
+    return { prepare: prepare.join('\n'), test, bases };
   }
 
   /** The check that the words the block uses from reg (its block-start value) lie in
@@ -393,7 +489,27 @@ export class FunctionWriter {
     this.known = [];
   }
 
+  /** For a unit with a fixed frame: the check of its stack words before `run` (which is
+   *  then inside an if); when it fails, the interpreter runs the block about to start. */
+  private frameEntry(): string[] {
+    if (this.frame === null) return [];
+    const check = this.frameCheck() as { prepare: string; test: string; bases: string };
+    const table = (values: ArrayLike<number>): string => this.table(values);
+    const [sp, bp, starts, counts] = [table(this.frame.sp), table(this.frame.bp), table(this.blockStarts), table(this.lengths)];
+    return [
+      `if (blk >>> 0 >= ${this.blockStarts.length}) throw new Error(\`compiled code entered at \${pc}, not a block start\`);`,
+      `x = (sp - ${sp}[blk]) | 0; y = (bp - ${bp}[blk]) | 0;`,
+      check.prepare,
+      `if (!(${check.test})) {`,
+      `if (left < ${counts}[blk]) { pc = ${starts}[blk]; give = 0; why = ${LOW_BUDGET}; break; }`,
+      `left = (left - ${counts}[blk]) | 0; pc = ${starts}[blk]; n = ${counts}[blk]; act = ${ACT_SLOW};`,
+      '} else {',
+      check.bases,
+    ];
+  }
+
   source(): string {
+    const frameEntry = this.frameEntry();
     const temps = Array.from({ length: this.maxTemps }, (_, i) => `t${i} = 0`);
     const root = this.functions[0];
     const name = `guest_${root.name.replace(/[^\w$]/g, '_')}_${root.start}`;
@@ -426,12 +542,14 @@ export class FunctionWriter {
       // in machine registers; whatever needs more leaves it with act set (and pc, n,
       // ... as the case needs), and comes back to it through `out`.
       'out: for (;;) {',
+      ...frameEntry,
       'run: for (;;) {',
       'switch (blk) {',
       ...this.body,
       `default: act = ${ACT_BAD_ENTRY}; break run;`,
       '}',
       '}',
+      ...(this.frame === null ? [] : ['}']),
       `if (act === ${ACT_BAD_ENTRY}) throw new Error(\`compiled code entered at \${pc}, not a block start\`);`,
       refill('bp'),
       refill('sp'),

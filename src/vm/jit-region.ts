@@ -29,7 +29,7 @@ export function blockRanges(code: Int32Array, u: { f: FunctionSymbol; blocks?: r
 }
 
 /** The jump operands (and JTAB table words) of the instruction at pc. */
-function jumpTargets(code: Int32Array, pc: number): number[] {
+export function jumpTargets(code: Int32Array, pc: number): number[] {
   const info = OPCODE_BY_CODE[code[pc]];
   if (info === undefined) throw new Error(`jumpTargets: no instruction at ${pc}`);
   const targets: number[] = [];
