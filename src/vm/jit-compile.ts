@@ -150,6 +150,8 @@ export class FunctionWriter {
   private frame: { sp: number[]; bp: number[] } | null = null;
   /** Instructions per block, by case. */
   private readonly lengths: number[] = [];
+  /** Memory accesses with a page cache of their own (see translation). */
+  private sites = 0;
 
   /** The guest functions of the unit; the first names it. */
   readonly functions: readonly FunctionSymbol[];
@@ -173,6 +175,7 @@ export class FunctionWriter {
       // Words too far apart for one page, or unaligned: a check per block after all.
       this.frame = null;
       this.body = [];
+      this.sites = 0;
       for (const [start, end] of ranges) this.block(start, end);
     }
   }
@@ -390,19 +393,32 @@ export class FunctionWriter {
 
   /** dst = the `size`-byte value at address expression addr (sign-extended if signed). */
   load(addr: string, size: 1 | 2 | 4, signed: boolean, dst: string): void {
-    this.emit(`x = ${addr}; vpn = x >>> 12; s = vpn & ${TLB_MASK};`);
-    const fast = size === 4 ? 'i32[(rBase[s] + (x & 4095)) >> 2]' : size === 2 ? 'u16[(rBase[s] + (x & 4095)) >> 1]' : 'u8[rBase[s] + (x & 4095)]';
-    const widen = !signed || size === 4 ? fast : size === 2 ? `(${fast} << 16) >> 16` : `(${fast} << 24) >> 24`;
-    this.emit(`if (rTag[s] !== vpn${misaligned(size)}) ${this.slow()}`);
-    this.emit(`${dst} = ${widen};`);
+    const base = this.translation(addr, size, 'rTag', 'rBase');
+    const fast = size === 4 ? `i32[(${base} + (x & 4095)) >> 2]` : size === 2 ? `u16[(${base} + (x & 4095)) >> 1]` : `u8[${base} + (x & 4095)]`;
+    this.emit(`${dst} = ${!signed || size === 4 ? fast : size === 2 ? `(${fast} << 16) >> 16` : `(${fast} << 24) >> 24`};`);
   }
 
   /** Stores the low `size` bytes of value (an expression not using x, vpn, s) at addr. */
   store(addr: string, size: 1 | 2 | 4, value: string): void {
-    this.emit(`x = ${addr}; vpn = x >>> 12; s = vpn & ${TLB_MASK};`);
-    const fast = size === 4 ? 'i32[(wBase[s] + (x & 4095)) >> 2]' : size === 2 ? 'u16[(wBase[s] + (x & 4095)) >> 1]' : 'u8[wBase[s] + (x & 4095)]';
-    this.emit(`if (wTag[s] !== vpn${misaligned(size)}) ${this.slow()}`);
-    this.emit(`${fast} = ${value};`);
+    const base = this.translation(addr, size, 'wTag', 'wBase');
+    this.emit(`${size === 4 ? `i32[(${base} + (x & 4095)) >> 2]` : size === 2 ? `u16[(${base} + (x & 4095)) >> 1]` : `u8[${base} + (x & 4095)]`} = ${value};`);
+  }
+
+  /** Sets x = addr and checks that the TLB half (tag, base) maps its page (and the
+   *  access is aligned), else SLOW; returns the expression of the page's physical base.
+   *  In a unit with a fixed frame (a loop) each access has a one-page cache of its own
+   *  in front of the TLB (c<n>: vpn, -1 when empty; h<n>: physical base): its first run
+   *  in every call of the unit misses, so V8 has seen the miss path run before it
+   *  optimises, and a loop walking an array looks the TLB up once per page. */
+  private translation(addr: string, size: number, tag: string, base: string): string {
+    this.emit(`x = ${addr}; vpn = x >>> 12;`);
+    if (this.frame === null) {
+      this.emit(`s = vpn & ${TLB_MASK}; if (${tag}[s] !== vpn${misaligned(size)}) ${this.slow()}`);
+      return `${base}[s]`;
+    }
+    const n = this.sites++;
+    this.emit(`if (c${n} !== vpn${misaligned(size)}) { s = vpn & ${TLB_MASK}; if (${tag}[s] !== vpn${misaligned(size)}) ${this.slow()} c${n} = vpn; h${n} = ${base}[s]; }`);
+    return `h${n}`;
   }
 
   // ---- the stack: words at sp/bp + a constant ----
@@ -534,6 +550,7 @@ export class FunctionWriter {
       'let sp = m.sp | 0, bp = m.bp | 0, a = m.a | 0, left = m.left | 0, pc = entry | 0, why = 0, give = 0, n = 0, k = 0, back = 0;',
       'let pb = 1, hb = 0, ps = 1, hs = 0, o = 0, y = 0, qb = 0, qs = 0, act = 0, callee = 0, ret = 0, site = 0, g = null;',
       `let x = 0, vpn = 0, s = 0, b = 0, blk = -1${temps.map((t) => `, ${t}`).join('')};`,
+      ...(this.sites > 0 ? [`let ${Array.from({ length: this.sites }, (_, n) => `c${n} = -1, h${n} = 0`).join(', ')};`] : []),
       ...this.functions.map((f, m) => `if (pc >= ${f.start} && pc < ${f.end}) blk = ${this.caseTables[m]}[pc - ${f.start}];`),
       `vpn = bp >>> 12; s = vpn & ${TLB_MASK}; if (wTag[s] === vpn) { pb = vpn << 12; hb = wBase[s]; }`,
       `vpn = sp >>> 12; s = vpn & ${TLB_MASK}; if (wTag[s] === vpn) { ps = vpn << 12; hs = wBase[s]; }`,
