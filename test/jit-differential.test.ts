@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_BASE, PAGE_SIZE, STACK_TOP, TEXT_BASE } from '../src/isa/abi.js';
 import { Trap } from '../src/vm/cpu.js';
-import { PTE_WRITE } from '../src/vm/mmu.js';
+import { PTE_WRITE, TLB_SIZE } from '../src/vm/mmu.js';
 import { MAX_INLINE_WORDS, MAX_UNIT_WORDS } from '../src/vm/jit.js';
 import { MAX_JS_DEPTH } from '../src/vm/jit-ops.js';
 import { rng, runBoth, runBothSliced, tieredMachine } from './jit-helpers.js';
@@ -616,8 +616,8 @@ describe('JS tier: stack words checked per block, the interpreter as the slow pa
 
   it('a loop unit meets TLB misses, a fault and a TLB slot conflict in the middle of its blocks', () => {
     // Bytes at DATA_BASE + 300 i (into an unmapped third page), and a word on a page
-    // 256 pages up (the same TLB slot as DATA_BASE): a miss on every iteration.
-    const far = DATA_BASE + 256 * PAGE_SIZE;
+    // TLB_SIZE pages up (the same TLB slot as DATA_BASE): a miss on every iteration.
+    const far = DATA_BASE + TLB_SIZE * PAGE_SIZE;
     const { trap, stops, compiled } = runBoth(
       `.func main
         ENT 8
