@@ -76,8 +76,8 @@ export interface UnitMember {
 /** Compiles a unit: guest functions or loops of them (the first member is what got
  *  hot) whose blocks become the cases of one JS function, so that calls and returns
  *  between them are jumps. Every instruction of a verified module has a translation. */
-export function compileUnit(code: Int32Array, members: readonly UnitMember[], runtime: Runtime): CompiledFunction {
-  const w = new FunctionWriter(code, members);
+export function compileUnit(code: Int32Array, members: readonly UnitMember[], runtime: Runtime, sharedMemory = false): CompiledFunction {
+  const w = new FunctionWriter(code, members, sharedMemory);
   const source = w.source();
   dumpSource(source);
   const factory = new Function('rt', source) as (rt: Runtime) => JitFunction;
@@ -156,9 +156,12 @@ export class FunctionWriter {
   /** The guest functions of the unit; the first names it. */
   readonly functions: readonly FunctionSymbol[];
 
+  /** sharedMemory: the code reads the memory views from the JitMachine instead of
+   *  embedding those of runtime (Jit.bindMemory). */
   constructor(
     readonly code: Int32Array,
     members: readonly UnitMember[],
+    private readonly sharedMemory = false,
   ) {
     this.functions = members.map((u) => u.f);
     const ranges = members.flatMap((u) => blockRanges(code, u));
@@ -541,11 +544,11 @@ export class FunctionWriter {
     return [
       '"use strict";',
       'const runBlock = rt.runBlock;',
-      'const u8 = rt.u8, u16 = rt.u16, i32 = rt.i32;',
+      ...(this.sharedMemory ? [] : ['const u8 = rt.u8, u16 = rt.u16, i32 = rt.i32;']),
       'const entries = rt.entries, isEntry = rt.isEntry, isReturnSite = rt.isReturnSite;',
       ...this.tables,
       `return function ${name}(m, entry) {`,
-      'const cpu = m.cpu, mmu = m.mmu;',
+      this.sharedMemory ? 'const cpu = m.cpu, mmu = m.mmu, u8 = m.u8, u16 = m.u16, i32 = m.i32;' : 'const cpu = m.cpu, mmu = m.mmu;',
       'const rTag = m.rTag, rBase = m.rBase, wTag = m.wTag, wBase = m.wBase;',
       'let sp = m.sp | 0, bp = m.bp | 0, a = m.a | 0, left = m.left | 0, pc = entry | 0, why = 0, give = 0, n = 0, k = 0, back = 0;',
       'let pb = 1, hb = 0, ps = 1, hs = 0, o = 0, y = 0, qb = 0, qs = 0, act = 0, callee = 0, ret = 0, site = 0, g = null;',

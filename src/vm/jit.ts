@@ -45,12 +45,16 @@ export const MAX_INLINE_WORDS = 32;
  *  little each time (a loop around system calls) must stay small to be optimised. */
 export const MAX_INLINED_UNIT_WORDS = 400;
 
-/** Registers and the TLB arrays of the process being run, handed between compiled
+/** Registers and the memory arrays of the process being run, handed between compiled
  *  functions (the compiled code keeps them in locals in between). One class, every
  *  field set in the constructor, so V8 keeps it monomorphic. */
 export class JitMachine {
   cpu: Cpu;
   mmu: Mmu;
+  /** The physical memory's views, for code compiled for any PhysMem (Jit.bindMemory). */
+  u8: Uint8Array;
+  u16: Uint16Array;
+  i32: Int32Array;
   /** For the slow path: the interpreter runs with these (jit-runtime.ts). */
   readonly image: Image;
   readonly cold: Int32Array;
@@ -72,6 +76,9 @@ export class JitMachine {
     this.mmu = mmu;
     this.image = image;
     this.cold = cold;
+    this.u8 = mmu.mem.u8;
+    this.u16 = mmu.mem.u16;
+    this.i32 = mmu.mem.i32;
     this.rTag = mmu.tlbReadTag;
     this.rBase = mmu.tlbReadBase;
     this.wTag = mmu.tlbWriteTag;
@@ -82,6 +89,9 @@ export class JitMachine {
     this.cpu = cpu;
     if (this.mmu === mmu) return;
     this.mmu = mmu;
+    this.u8 = mmu.mem.u8;
+    this.u16 = mmu.mem.u16;
+    this.i32 = mmu.mem.i32;
     this.rTag = mmu.tlbReadTag;
     this.rBase = mmu.tlbReadBase;
     this.wTag = mmu.tlbWriteTag;
@@ -111,8 +121,10 @@ export class Jit {
   private readonly tried: Uint8Array;
   private readonly runtime: Runtime;
   private machine: JitMachine | null = null;
-  /** The physical memory the compiled code was made for (null: none yet). */
+  /** The physical memory the compiled code was made for (null: none yet), unless
+   *  shared: code for any (see bindMemory). */
   private mem: PhysMem | null = null;
+  private shared = false;
   /** An image of this code, for the interpreter as the slow path (see adopt). */
   private image: Image | null = null;
 
@@ -173,7 +185,7 @@ export class Jit {
    *  too; writes the registers and cpu.steps back. Returns a Trap or RETURNED, RESUME,
    *  LOW_BUDGET (m.pc then has no compiled code). */
   run(cpu: Cpu, mmu: Mmu, left: number): number {
-    if (mmu.mem !== this.mem) {
+    if (mmu.mem !== this.mem && !this.shared) {
       // Code made for another kernel's memory: none for this one yet.
       this.bindMemory(mmu.mem);
       return RESUME;
@@ -211,15 +223,18 @@ export class Jit {
     return why;
   }
 
-  /** Generated code embeds the physical memory's views as constants (see Runtime), so
-   *  it serves one PhysMem: a program run by another kernel (tests and the benchmark
-   *  make many, one after the other) drops what was compiled and starts over. */
+  /** Code for the first physical memory the program runs on embeds its views as
+   *  constants (see Runtime): a process runs one kernel, as the CLI does. When another
+   *  kernel runs the program (tests and the in-process benchmark make many, one after
+   *  the other), what was compiled is dropped, once, and code compiled from then on
+   *  reads the views from the JitMachine, for every kernel. */
   private bindMemory(mem: PhysMem): void {
-    if (mem === this.mem) return;
+    if (mem === this.mem || this.shared) return;
     if (this.mem !== null) {
       this.entries.fill(undefined);
       this.hot.fill(this.threshold);
       this.tried.fill(0);
+      this.shared = true;
     }
     this.mem = mem;
     this.runtime.u8 = mem.u8;
@@ -245,7 +260,7 @@ export class Jit {
       members.push({ f: callee });
       words += size;
     }
-    const compiled = compileUnit(code, members, this.runtime);
+    const compiled = compileUnit(code, members, this.runtime, this.shared);
     for (const start of compiled.blockStarts) {
       if (this.entries[start] !== undefined) continue;
       this.entries[start] = compiled.fn;
