@@ -9,13 +9,9 @@ import { OPCODES } from '../isa/opcodes.js';
 import { Trap } from './cpu.js';
 import { RESUME, RETURNED } from './jit-exits.js';
 import type { FunctionWriter } from './jit-compile.js';
+import { ACT } from './jit-unit.js';
 
-/** Compiled frames nested on the JS stack before a call goes through the driver
- *  instead (bounds the JS stack whatever the guest's recursion depth). */
-export const MAX_JS_DEPTH = 64;
-
-/** act for a call of another unit (FunctionWriter.source). */
-const ACT_CALL = 4;
+export { MAX_JS_DEPTH } from './jit-unit.js';
 
 type Binary = (l: string, r: string) => string;
 
@@ -222,7 +218,7 @@ function callInto(w: FunctionWriter, target: string): void {
   }
   // The call itself is made outside the loop of the blocks (see FunctionWriter.source).
   const site = w.hasBlock(w.next) ? w.caseNumber(w.next) : -1;
-  w.emit(`{ callee = ${target}; ret = ${w.next}; site = ${site}; act = ${ACT_CALL}; break run; }`);
+  w.emit(`{ callee = ${target}; ret = ${w.next}; site = ${site}; act = ${ACT.CALL}; break run; }`);
 }
 
 /** LEV: sp = bp; bp = pop; pc = pop - TEXT_BASE, both words read before anything changes. */
