@@ -324,6 +324,20 @@ export class FunctionWriter {
     return target;
   }
 
+  /** Block starts of the unit that follow one of its CALL/CALLI instructions. */
+  returnSites(): number[] {
+    const sites: number[] = [];
+    for (const start of this.blockStarts) {
+      for (let pc = start; pc < this.code.length && (pc === start || !this.caseOf.has(pc)); pc += instructionLength(this.code, pc)) {
+        const op = this.code[pc];
+        const next = pc + instructionLength(this.code, pc);
+        if ((op === Op.CALL || op === Op.CALLI) && this.caseOf.has(next)) sites.push(next);
+        if (op === Op.CALL || op === Op.CALLI || isUnconditional(op)) break;
+      }
+    }
+    return sites;
+  }
+
   hasBlock(t: number): boolean {
     return this.caseOf.has(t);
   }

@@ -224,6 +224,12 @@ function callInto(w: FunctionWriter, target: string): void {
 /** LEV: sp = bp; bp = pop; pc = pop - TEXT_BASE, both words read before anything changes. */
 function leave(w: FunctionWriter): void {
   w.emit(`x = ${w.slot('bp', 0)}; b = ${w.slot('bp', 4)};`);
+  // The return sites of the unit's own calls first (recursion): one compare each
+  // instead of the checks and the table.
+  const sites = w.returnSites();
+  if (sites.length <= 4) {
+    for (const site of sites) w.emit(`if (b === ${(TEXT_BASE + site) | 0}) { sp = (bp + 8) | 0; bp = x; blk = ${w.caseNumber(site)}; continue; }`);
+  }
   w.emit(`y = (b - ${TEXT_BASE}) | 0;`);
   w.emit(`if (y >>> 0 >= ${w.code.length} || isReturnSite[y] === 0) ${w.slow()}`);
   w.leaveFrame();
