@@ -124,7 +124,6 @@ export class FunctionWriter {
   /** JS expressions of the values pushed in this block, top last. */
   private known: string[] = [];
   private maxTemps = 0;
-  private blockStart = 0;
   private blockLength = 0;
   /** Instructions of the current block before the one being translated. */
   private index = 0;
@@ -239,7 +238,6 @@ export class FunctionWriter {
   private block(start: number, end: number): void {
     let count = 0;
     for (let pc = start; pc < end; pc += instructionLength(this.code, pc)) count++;
-    this.blockStart = start;
     this.blockLength = count;
     const index = this.caseOf.get(start) as number;
     this.lengths[index] = count;
