@@ -1,29 +1,28 @@
-// Turns a unit of guest code (a hot function, or the hot loop of a long one, with the
-// short functions it calls) into one JavaScript function (the JS tier, see jit.ts;
-// which blocks: jit-region.ts).
+// Turns a unit of guest code (a hot function, or a loop of one, with the short
+// functions it calls) into one JavaScript function (the JS tier, see jit.ts; which
+// blocks: jit-region.ts; the function's skeleton: jit-unit.ts; each instruction:
+// jit-ops.ts).
 //
-// Shape of the generated code: the basic blocks become the cases 0, 1, 2 ... of a
-// `switch (blk)` inside a loop, so it can be entered at any block start (an entry, a
-// loop head, a return site, the instruction after a SYS); a jump is `blk = case;
-// continue`, falling through to the next block is falling through to the next case;
-// a call or a return to a block of the unit is a jump too, and control that leaves
-// the unit's blocks leaves the function (RESUME).
-// Registers live in JS locals. Each block first takes its instruction count from the
-// budget, or leaves (LOW_BUDGET) when fewer are left, so the interpreter finishes the
-// slice and the budget ends at the very instruction it would end at without the tier.
+// The basic blocks become the cases 0, 1, 2 ... of a `switch (blk)` inside a loop, so
+// the function can be entered at any block start (an entry, a loop head, a return
+// site, the instruction after a SYS); a jump is `blk = case; continue`, falling
+// through to the next block is falling through to the next case; a call or a return
+// to a block of the unit is a jump too, and control that leaves the unit's blocks
+// leaves the function (RESUME). Registers live in JS locals. Each block first takes
+// its instruction count from the budget, or leaves (LOW_BUDGET) when fewer are left,
+// so the interpreter finishes the slice and the budget ends at the very instruction
+// it would end at without the tier.
 //
 // Compiled code holds only the fast paths. Stack words (sp or bp plus a constant) are
 // reached at constant indexes from sp's and bp's values at the block start, once the
 // block has checked that every word it touches lies in the cached page of that
-// register (one check per register per block). Other accesses go through the TLB
-// inline. Whatever the fast path does not cover -- a TLB miss, an unaligned or
-// page-crossing word, a bad return address, a stack page not cached -- goes to one
-// shared case, SLOW, which runs the rest of the block in the interpreter (`dispatch`,
-// through jit-runtime.ts) and goes on at the block it reaches. So a fault, a page
-// crossing or a bad address behaves exactly as in the interpreter, because it is the
-// interpreter that meets it; and the generated code has no rarely taken paths of its
-// own that need type feedback (V8 throws optimised code away when such a path first
-// runs: "insufficient type feedback"). Exits are constant assignments for that reason.
+// register (in a loop whose frame cannot move, once per entry into the loop). Other
+// accesses go through the TLB inline (in a loop, behind a one-page cache each).
+// Whatever the fast path does not cover -- a TLB miss, an unaligned or page-crossing
+// word, a bad return address, a stack page not cached -- goes to SLOW, which runs the
+// rest of the block in the interpreter (`dispatch`, through jit-runtime.ts) and goes
+// on at the block it reaches. So a fault, a page crossing or a bad address behaves
+// exactly as in the interpreter, because it is the interpreter that meets it.
 //
 // A SYS hands the call to the kernel in place when the driver passed a gate (cpu.ts
 // KernelGate) and goes on after it when the kernel lets it; a page fault the
@@ -45,9 +44,10 @@ import { instructionLength } from '../isa/opcodes.js';
 import { Op } from '../isa/op.js';
 import type { kernelCall, runBlock } from './jit-runtime.js';
 import { TLB_MASK } from './mmu.js';
-import { LOW_BUDGET, RESUME, RETURNED } from './jit-exits.js';
+import { LOW_BUDGET, RESUME } from './jit-exits.js';
 import { blockRanges, isUnconditional, jumpTargets } from './jit-region.js';
-import { MAX_JS_DEPTH, translateInstruction } from './jit-ops.js';
+import { translateInstruction } from './jit-ops.js';
+import { ACT, CACHE, blockCheck, frameCheck, frameEntry, unitSource, type StackReg } from './jit-unit.js';
 import type { JitMachine } from './jit.js';
 
 /** A compiled guest function: runs from the block starting at `entry`; returns why it stopped. */
@@ -106,22 +106,12 @@ export function directCallees(code: Int32Array, start: number, end: number): num
   return targets;
 }
 
-/** A stack register. */
-export type StackReg = 'sp' | 'bp';
-
 /** What the translation knows of a stack register within a block: its value is the
  *  value `base` had at the block start plus `off`; base null: not known (after LEV). */
 interface StackValue {
   base: StackReg | null;
   off: number;
 }
-
-/** Per stack register, the JS locals of its page cache (guest address of the page, 1
- *  when none; physical base), of its offset from that page, and of its word index. */
-const CACHE = {
-  bp: { page: 'pb', phys: 'hb', offset: 'o', index: 'qb', refill: 2 },
-  sp: { page: 'ps', phys: 'hs', offset: 'y', index: 'qs', refill: 3 },
-} as const;
 
 /** Generated-code helpers for one unit: blocks, exits, memory accesses, the known stack. */
 export class FunctionWriter {
@@ -141,7 +131,6 @@ export class FunctionWriter {
   /** JS expressions of the values pushed in this block, top last. */
   private known: string[] = [];
   private maxTemps = 0;
-  private blockStart = 0;
   private blockLength = 0;
   /** Instructions of the current block before the one being translated. */
   private index = 0;
@@ -181,7 +170,7 @@ export class FunctionWriter {
     this.used = { sp: [], bp: [] };
     this.direct = true;
     for (const [start, end] of ranges) this.block(start, end);
-    if (this.frame !== null && (!this.direct || this.frameCheck() === null)) {
+    if (this.frame !== null && (!this.direct || frameCheck(this.used) === null)) {
       // Words too far apart for one page, or unaligned: a check per block after all.
       this.frame = null;
       this.body = [];
@@ -256,7 +245,6 @@ export class FunctionWriter {
   private block(start: number, end: number): void {
     let count = 0;
     for (let pc = start; pc < end; pc += instructionLength(this.code, pc)) count++;
-    this.blockStart = start;
     this.blockLength = count;
     const index = this.caseOf.get(start) as number;
     this.lengths[index] = count;
@@ -277,7 +265,7 @@ export class FunctionWriter {
       // A stack word at an unknown or unaligned place: the interpreter runs the block.
       this.emit(this.slow());
     } else {
-      for (const reg of ['bp', 'sp'] as const) this.stackCheck(reg, count);
+      for (const reg of ['bp', 'sp'] as const) this.body.push(...blockCheck(reg, this.used[reg], start, count, index, this.slow()));
       this.body.push(...lines);
     }
     // Falling through reaches the next case only when that is the block at `end`.
@@ -286,48 +274,6 @@ export class FunctionWriter {
       this.index = count - 1;
       this.emit(this.jumpTo(end));
     }
-  }
-
-  /** For a unit with a fixed frame: the check, made whenever `run` is entered, that every
-   *  stack word the unit uses lies in the cached page of its register (refilled from the
-   *  write TLB) and the registers are aligned; it sets qb/qs for the whole unit (x, y:
-   *  sp's and bp's values at the first block). Null when the words span over a page. */
-  private frameCheck(): { prepare: string; test: string; bases: string } | null {
-    const parts = (['bp', 'sp'] as const).flatMap((reg) => {
-      const offsets = this.used[reg];
-      if (offsets.length === 0) return [];
-      const lo = Math.min(...offsets);
-      return [{ reg, lo, limit: 4092 - (Math.max(...offsets) - lo), value: reg === 'bp' ? 'y' : 'x', offset: reg === 'bp' ? 'o' : 'k' }];
-    });
-    if (parts.some((p) => p.limit < 0)) return null;
-    const prepare = parts.map((p) => {
-      const c = CACHE[p.reg];
-      const inPage = `((${p.offset} + ${p.lo}) >>> 0) <= ${p.limit} && (${p.offset} & 3) === 0`;
-      return (
-        `${p.offset} = (${p.value} - ${c.page}) | 0; ` +
-        `if (!(${inPage})) { vpn = (${p.value} + ${p.lo}) >>> 12; s = vpn & ${TLB_MASK}; if (wTag[s] === vpn) { ${c.page} = vpn << 12; ${c.phys} = wBase[s]; ${p.offset} = (${p.value} - ${c.page}) | 0; } }`
-      );
-    });
-    const test = parts.map((p) => `((${p.offset} + ${p.lo}) >>> 0) <= ${p.limit} && (${p.offset} & 3) === 0`).join(' && ') || 'true';
-    const bases = parts.map((p) => `${CACHE[p.reg].index} = (${CACHE[p.reg].phys} + ${p.offset}) >> 2;`).join(' ');
-    return { prepare: prepare.join('\n'), test, bases };
-  }
-
-  /** The check that the words the block uses from reg (its block-start value) lie in
-   *  reg's cached page, and reg is aligned; on failure REFILL_* caches the page of the
-   *  lowest word (if the write TLB has it, and it is another page) and runs the block
-   *  again from its start, else SLOW runs it in the interpreter. */
-  private stackCheck(reg: StackReg, count: number): void {
-    const offsets = this.used[reg];
-    if (offsets.length === 0) return;
-    const lo = Math.min(...offsets);
-    const limit = 4092 - (Math.max(...offsets) - lo);
-    const c = CACHE[reg];
-    const retry = `{ pc = ${this.blockStart}; n = ${count}; k = ${lo}; back = ${this.caseOf.get(this.blockStart)}; act = ${c.refill}; break run; }`;
-    this.emit(`${c.offset} = (${reg} - ${c.page}) | 0;`);
-    if (limit < 0) return this.emit(this.slow());
-    this.emit(`if (((${c.offset} + ${lo}) >>> 0) > ${limit} || (${c.offset} & 3) !== 0) ${retry}`);
-    this.emit(`${c.index} = (${c.phys} + ${c.offset}) >> 2;`);
   }
 
   emit(line: string): void {
@@ -358,12 +304,12 @@ export class FunctionWriter {
   /** SYS, the last instruction of its block (jit-region.ts): the kernel handles the
    *  call (ACT_SYS). */
   systemCall(): string {
-    return `{ pc = ${this.pc}; act = ${ACT_SYS}; break run; }`;
+    return `{ pc = ${this.pc}; act = ${ACT.SYS}; break run; }`;
   }
 
   /** The interpreter runs the block from the current instruction on (see SLOW). */
   slow(): string {
-    return `{ pc = ${this.pc}; n = ${this.blockLength - this.index}; act = ${ACT_SLOW}; break run; }`;
+    return `{ pc = ${this.pc}; n = ${this.blockLength - this.index}; act = ${ACT.SLOW}; break run; }`;
   }
 
   /** Transfers control to code index t (after the current instruction, which counts):
@@ -387,6 +333,20 @@ export class FunctionWriter {
     const target = this.caseOf.get(t);
     if (target === undefined) throw new Error(`jit: ${t} starts no block of the unit`);
     return target;
+  }
+
+  /** Block starts of the unit that follow one of its CALL/CALLI instructions. */
+  returnSites(): number[] {
+    const sites: number[] = [];
+    for (const start of this.blockStarts) {
+      for (let pc = start; pc < this.code.length && (pc === start || !this.caseOf.has(pc)); pc += instructionLength(this.code, pc)) {
+        const op = this.code[pc];
+        const next = pc + instructionLength(this.code, pc);
+        if ((op === Op.CALL || op === Op.CALLI) && this.caseOf.has(next)) sites.push(next);
+        if (op === Op.CALL || op === Op.CALLI || isUnconditional(op)) break;
+      }
+    }
+    return sites;
   }
 
   hasBlock(t: number): boolean {
@@ -521,124 +481,28 @@ export class FunctionWriter {
     this.known = [];
   }
 
-  /** For a unit with a fixed frame: the check of its stack words before `run` (which is
-   *  then inside an if); when it fails, the interpreter runs the block about to start. */
-  private frameEntry(): string[] {
-    if (this.frame === null) return [];
-    const check = this.frameCheck() as { prepare: string; test: string; bases: string };
-    const table = (values: ArrayLike<number>): string => this.table(values);
-    const [sp, bp, starts, counts] = [table(this.frame.sp), table(this.frame.bp), table(this.blockStarts), table(this.lengths)];
-    return [
-      `if (blk >>> 0 >= ${this.blockStarts.length}) throw new Error(\`compiled code entered at \${pc}, not a block start\`);`,
-      `x = (sp - ${sp}[blk]) | 0; y = (bp - ${bp}[blk]) | 0;`,
-      check.prepare,
-      `if (!(${check.test})) {`,
-      `if (left < ${counts}[blk]) { pc = ${starts}[blk]; give = 0; why = ${LOW_BUDGET}; break; }`,
-      `left = (left - ${counts}[blk]) | 0; pc = ${starts}[blk]; n = ${counts}[blk]; act = ${ACT_SLOW};`,
-      '} else {',
-      check.bases,
-    ];
-  }
-
   source(): string {
-    const frameEntry = this.frameEntry();
-    const temps = Array.from({ length: this.maxTemps }, (_, i) => `t${i} = 0`);
+    let frame: string[] = [];
+    if (this.frame !== null) {
+      const check = frameCheck(this.used);
+      if (check === null) throw new Error('FunctionWriter.source: a fixed frame over more than a page');
+      const tables = { sp: this.table(this.frame.sp), bp: this.table(this.frame.bp), starts: this.table(this.blockStarts), counts: this.table(this.lengths) };
+      frame = frameEntry(check, tables, this.blockStarts.length);
+    }
     const root = this.functions[0];
-    const name = `guest_${root.name.replace(/[^\w$]/g, '_')}_${root.start}`;
-    // act = 2, 3: cache the page of reg + k (if the write TLB has it and it is another
-    // page) and run the block `back` again, giving back its n instructions; else SLOW.
-    const refill = (reg: StackReg): string => {
-      const c = CACHE[reg];
-      return (
-        `if (act === ${c.refill}) { x = (${reg} + k) | 0; vpn = x >>> 12; s = vpn & ${TLB_MASK}; ` +
-        `if (wTag[s] === vpn && ${c.page} !== vpn << 12) { ${c.page} = vpn << 12; ${c.phys} = wBase[s]; left = (left + n) | 0; blk = back; continue; } act = ${ACT_SLOW}; }`
-      );
-    };
-    // After the kernel may have changed page tables: the stack pages again from the
-    // TLB (which the kernel keeps right), every access's page cache empty.
-    const recache = [
-      `vpn = bp >>> 12; s = vpn & ${TLB_MASK}; if (wTag[s] === vpn) { pb = vpn << 12; hb = wBase[s]; } else pb = 1;`,
-      `vpn = sp >>> 12; s = vpn & ${TLB_MASK}; if (wTag[s] === vpn) { ps = vpn << 12; hs = wBase[s]; } else ps = 1;`,
-      ...Array.from({ length: this.sites }, (_, n) => `c${n} = -1;`),
-    ].join(' ');
-    return [
-      '"use strict";',
-      'const runBlock = rt.runBlock, kernelCall = rt.kernelCall;',
-      ...(this.sharedMemory ? [] : ['const u8 = rt.u8, u16 = rt.u16, i32 = rt.i32;']),
-      'const entries = rt.entries, isEntry = rt.isEntry, isReturnSite = rt.isReturnSite;',
-      ...this.tables,
-      `return function ${name}(m, entry) {`,
-      this.sharedMemory ? 'const cpu = m.cpu, mmu = m.mmu, u8 = m.u8, u16 = m.u16, i32 = m.i32;' : 'const cpu = m.cpu, mmu = m.mmu;',
-      'const rTag = m.rTag, rBase = m.rBase, wTag = m.wTag, wBase = m.wBase;',
-      'let sp = m.sp | 0, bp = m.bp | 0, a = m.a | 0, left = m.left | 0, pc = entry | 0, why = 0, give = 0, n = 0, k = 0, back = 0;',
-      'let pb = 1, hb = 0, ps = 1, hs = 0, o = 0, y = 0, qb = 0, qs = 0, act = 0, callee = 0, ret = 0, site = 0, g = null;',
-      `let x = 0, vpn = 0, s = 0, b = 0, blk = -1${temps.map((t) => `, ${t}`).join('')};`,
-      ...(this.sites > 0 ? [`let ${Array.from({ length: this.sites }, (_, n) => `c${n} = -1, h${n} = 0`).join(', ')};`] : []),
-      ...this.functions.map((f, m) => `if (pc >= ${f.start} && pc < ${f.end}) blk = ${this.caseTables[m]}[pc - ${f.start}];`),
-      `vpn = bp >>> 12; s = vpn & ${TLB_MASK}; if (wTag[s] === vpn) { pb = vpn << 12; hb = wBase[s]; }`,
-      `vpn = sp >>> 12; s = vpn & ${TLB_MASK}; if (wTag[s] === vpn) { ps = vpn << 12; hs = wBase[s]; }`,
-      // The blocks run in `run`, which makes no calls and carries only the registers,
-      // the budget and the stack page caches from block to block, so that V8 keeps them
-      // in machine registers; whatever needs more leaves it with act set (and pc, n,
-      // ... as the case needs), and comes back to it through `out`.
-      'out: for (;;) {',
-      ...frameEntry,
-      'run: for (;;) {',
-      'switch (blk) {',
-      ...this.body,
-      `default: act = ${ACT_BAD_ENTRY}; break run;`,
-      '}',
-      '}',
-      ...(this.frame === null ? [] : ['}']),
-      `if (act === ${ACT_BAD_ENTRY}) throw new Error(\`compiled code entered at \${pc}, not a block start\`);`,
-      refill('bp'),
-      refill('sp'),
-      `if (act === ${ACT_SLOW}) {`,
-      // pc: where the interpreter starts; n: the instructions of the block from there
-      // on, already taken from the budget (runBlock gives back those not run).
-      'm.sp = sp; m.bp = bp; m.a = a; m.left = left;',
-      'why = runBlock(m, pc, n);',
-      'sp = m.sp; bp = m.bp; a = m.a; left = m.left; pc = m.pc; give = 0;',
-      `if (m.flush !== 0) { m.flush = 0; ${recache} }`,
-      'if (why !== 0) break;',
-      this.continueIfBlock('pc', 'out'),
-      `why = ${RESUME}; break;`,
-      '}',
-      // A SYS at pc (counted): to the kernel in place through the gate, going on after
-      // it when the kernel lets the process; else leaving with the trap.
-      `if (act === ${ACT_SYS}) {`,
-      `give = 0; if (m.gate === null) { why = ${Trap.SYSCALL}; break; }`,
-      'm.sp = sp; m.bp = bp; m.a = a; m.left = left;',
-      'y = kernelCall(m, pc) ? 1 : 0;',
-      'sp = m.sp | 0; bp = m.bp | 0; a = m.a | 0; pc = m.pc | 0;',
-      `if (y === 0) { why = ${Trap.SYSCALL_DONE}; break; }`,
-      recache,
-      this.continueIfBlock('pc', 'out'),
-      `why = ${RESUME}; break;`,
-      '}',
-      // A call of another unit's code (callee) from a call whose return site is ret,
-      // the start of the unit's block `site` (-1: not a block of the unit).
-      'g = entries[callee]; give = 0;',
-      `if (g === undefined || m.depth >= ${MAX_JS_DEPTH}) { pc = callee; why = ${RESUME}; break; }`,
-      'm.sp = sp; m.bp = bp; m.a = a; m.left = left; m.depth++;',
-      'why = g(m, callee) | 0;',
-      'm.depth--; sp = m.sp | 0; bp = m.bp | 0; a = m.a | 0; left = m.left | 0;',
-      recache,
-      `if (why !== ${RETURNED} || m.pc !== ret || site < 0) { pc = m.pc | 0; if (why === ${RETURNED}) why = ${RESUME}; break; }`,
-      'blk = site;',
-      '}',
-      'm.pc = pc; m.sp = sp; m.bp = bp; m.a = a; m.left = (left + give) | 0;',
-      'return why;',
-      '};',
-    ].join('\n');
+    return unitSource({
+      name: `guest_${root.name.replace(/[^\w$]/g, '_')}_${root.start}`,
+      sharedMemory: this.sharedMemory,
+      tables: this.tables,
+      temps: this.maxTemps,
+      sites: this.sites,
+      dispatch: this.functions.map((f, m) => `if (pc >= ${f.start} && pc < ${f.end}) blk = ${this.caseTables[m]}[pc - ${f.start}];`),
+      frame,
+      body: this.body,
+      continueAtPc: this.continueIfBlock('pc', 'out'),
+    });
   }
 }
-
-/** What the blocks left `run` for: the interpreter runs the rest of a block; (2, 3:
- *  CACHE's refill) a stack page to cache; (else) a call of another unit. */
-const ACT_SLOW = 1;
-const ACT_SYS = 6;
-const ACT_BAD_ENTRY = 5;
 
 /** The alignment test that sends a `size`-byte access to the slow path. */
 function misaligned(size: number): string {

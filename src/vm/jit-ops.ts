@@ -9,13 +9,9 @@ import { OPCODES } from '../isa/opcodes.js';
 import { Trap } from './cpu.js';
 import { RESUME, RETURNED } from './jit-exits.js';
 import type { FunctionWriter } from './jit-compile.js';
+import { ACT } from './jit-unit.js';
 
-/** Compiled frames nested on the JS stack before a call goes through the driver
- *  instead (bounds the JS stack whatever the guest's recursion depth). */
-export const MAX_JS_DEPTH = 64;
-
-/** act for a call of another unit (FunctionWriter.source). */
-const ACT_CALL = 4;
+export { MAX_JS_DEPTH } from './jit-unit.js';
 
 type Binary = (l: string, r: string) => string;
 
@@ -222,12 +218,18 @@ function callInto(w: FunctionWriter, target: string): void {
   }
   // The call itself is made outside the loop of the blocks (see FunctionWriter.source).
   const site = w.hasBlock(w.next) ? w.caseNumber(w.next) : -1;
-  w.emit(`{ callee = ${target}; ret = ${w.next}; site = ${site}; act = ${ACT_CALL}; break run; }`);
+  w.emit(`{ callee = ${target}; ret = ${w.next}; site = ${site}; act = ${ACT.CALL}; break run; }`);
 }
 
 /** LEV: sp = bp; bp = pop; pc = pop - TEXT_BASE, both words read before anything changes. */
 function leave(w: FunctionWriter): void {
   w.emit(`x = ${w.slot('bp', 0)}; b = ${w.slot('bp', 4)};`);
+  // The return sites of the unit's own calls first (recursion): one compare each
+  // instead of the checks and the table.
+  const sites = w.returnSites();
+  if (sites.length <= 4) {
+    for (const site of sites) w.emit(`if (b === ${(TEXT_BASE + site) | 0}) { sp = (bp + 8) | 0; bp = x; blk = ${w.caseNumber(site)}; continue; }`);
+  }
   w.emit(`y = (b - ${TEXT_BASE}) | 0;`);
   w.emit(`if (y >>> 0 >= ${w.code.length} || isReturnSite[y] === 0) ${w.slow()}`);
   w.leaveFrame();

@@ -1,16 +1,18 @@
-// The JS tier: hot guest functions turned into JavaScript functions (jit-compile.ts)
-// that run the same instructions with the same effects, only without the dispatch
-// loop. This file owns the tiering policy and the hand-over between the tiers:
+// The JS tier: hot guest code turned into JavaScript functions (jit-compile.ts) that
+// run the same instructions with the same effects, only without the dispatch loop.
+// This file owns the tiering policy and the hand-over between the tiers:
 //
 //   - The interpreter decrements hot[pc] whenever it arrives at pc by a call, a jump
 //     (taken or not) or a return, and hands over (ENTER_TIER) when the countdown
-//     reaches 0. The driver (interpret() in interpreter.ts) then compiles the function
-//     holding pc, once; from then on every block start of that function has countdown
-//     0, so the interpreter hands over whenever it arrives at one.
-//   - The unit of compilation is the hot function plus its small callees (and theirs), as
-//     one JS function. Compiled code keeps the registers in JS locals, decrements the
-//     same instruction budget one block at a time, and leaves at any trap with the
-//     state exactly as the interpreter would leave it. A call within the unit (also
+//     reaches 0. The driver (interpret() in interpreter.ts) then compiles what holds
+//     pc: the innermost loop around it when pc is in a loop (jit-region.ts says why),
+//     else the function, once; from then on every block start of the unit has
+//     countdown 0, so the interpreter hands over whenever it arrives at one.
+//   - A unit is one JS function: a function (or a loop of one) plus its small callees
+//     (and theirs). Compiled code keeps the registers in JS locals, decrements the same
+//     instruction budget one block at a time, and leaves the rest of a block to the
+//     interpreter (jit-runtime.ts) whenever its fast paths do not apply, so the state
+//     at every trap is exactly the interpreter's. A call within the unit (also
 //     recursion) and its return are jumps; a call of another compiled unit is a JS
 //     call (at most MAX_JS_DEPTH deep, jit-ops.ts); anything else goes back through
 //     the driver. A system call goes to the kernel's KernelGate (cpu.ts) in place
@@ -20,7 +22,8 @@
 // Determinism: the tier changes no visible state (registers, memory, cpu.steps, the
 // instruction at which a trap or a budget end happens), only speed; a run with and
 // without it is byte-identical. Compiled code is a pure function of the module's
-// code, so one Jit is shared by every image of the same code.
+// code (and of the memory views it embeds, see bindMemory), so one Jit is shared by
+// every image of the same code.
 import type { FunctionSymbol, Module } from '../isa/module.js';
 import { kernelCall, runBlock } from './jit-runtime.js';
 import { Trap, type Cpu, type KernelGate } from './cpu.js';
