@@ -4,6 +4,7 @@ import { VM_WARMUP, type BenchResult } from './compare.js';
 import type { MachineInfo } from './machine.js';
 import { formatMachine } from './machine.js';
 import type { Measurement } from './measure.js';
+import { luaLines, type LuaComparison } from './lua.js';
 import type { StartupResult } from './startup.js';
 import { FIB35_ANCHORS_SECONDS, STARTUP_TARGET_FACTOR, fibCalls, type SuiteName } from './suite.js';
 import type { TracingResult, TracingRow } from './tracing-overhead.js';
@@ -19,6 +20,9 @@ export interface BenchReport {
   startupError?: string;
   tracing?: TracingResult;
   tracingError?: string;
+  /** fib and sieve against Lua 5.4, when lua5.4 is on PATH (lua.ts) */
+  lua?: LuaComparison[];
+  luaError?: string;
 }
 
 function si(n: number): string {
@@ -152,7 +156,7 @@ export function formatReport(report: BenchReport): string {
     if (suiteLines.length > 0) rows.push([suite, ...header.slice(1).map(() => '')], ...suiteLines);
   }
   if (report.results.length > 0) lines.push(...table(rows));
-  lines.push(...fibLines(report.results), ...startupLines(report), ...tracingLines(report));
+  lines.push(...fibLines(report.results), ...luaLines(report.lua, report.luaError), ...startupLines(report), ...tracingLines(report));
   if (report.results.length > 0) lines.push('', 'one op is:');
   for (const r of report.results) lines.push(`  ${r.spec.name}: ${r.spec.op} (ipcvm argv[1]=${r.spec.vmArg}, native ${r.spec.nativeArg})`);
   const problems = report.results.flatMap((r) => [r.native?.error, r.vm.error].filter((e): e is string => e !== undefined).map((e) => `  ${r.spec.name}: ${e}`));

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBenchmark, type BenchResult, type NativeSetup } from './compare.js';
+import { compareWithLua, hasLua } from './lua.js';
 import { describeMachine } from './machine.js';
 import { measure } from './measure.js';
 import { EMPTY_PROGRAM, buildNative, hasGcc, hasTaskset, runProcess } from './native.js';
@@ -77,6 +78,15 @@ export async function benchMain(argv: string[]): Promise<number> {
       native: native ? { pinnedWithTaskset: native.canPin, overheadMs: native.overheadMs } : null,
       results,
     };
+    const luaNames = (name: string) => filter.test(name) && results.some((r) => r.spec.name === name);
+    if (hasLua() && ['fib', 'sieve'].some(luaNames)) {
+      log('against Lua 5.4 ...\n');
+      try {
+        report.lua = compareWithLua(root, runs, luaNames);
+      } catch (e) {
+        report.luaError = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      }
+    }
     if (filter.test('startup')) {
       log('startup ...\n');
       try {
@@ -98,7 +108,7 @@ export async function benchMain(argv: string[]): Promise<number> {
       writeFileSync(flags.json, reportJson(report));
       process.stdout.write(formatReport(report));
     }
-    const measured = report.startupError === undefined && report.tracingError === undefined;
+    const measured = report.startupError === undefined && report.tracingError === undefined && report.luaError === undefined;
     return results.every((r) => r.status === 'ok') && measured ? 0 : 1;
   } finally {
     if (outDir) rmSync(outDir, { recursive: true, force: true });

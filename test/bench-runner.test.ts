@@ -1,6 +1,9 @@
 // The runner's checking rules: a benchmark run counts only when it exited 0 and
 // printed exactly the checked output, so a fast wrong answer cannot score.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasLua, luaLines } from '../bench/lua.js';
 import { CheckError, checkRun, checkSelf, measure, opsFrom, type ProgramRun } from '../bench/measure.js';
 import { fibCalls } from '../bench/suite.js';
 
@@ -33,5 +36,23 @@ describe('benchmark checks', () => {
     expect(fibCalls(1)).toBe(1);
     expect(fibCalls(2)).toBe(3);
     expect(fibCalls(32)).toBe(7049155);
+  });
+});
+
+describe('comparison with Lua 5.4', () => {
+  it('prints min and median of each side and the ratio of the medians', () => {
+    const lines = luaLines([{ name: 'fib', arg: '35', ipcvmSeconds: [0.4, 0.38, 0.5], luaSeconds: [0.5, 0.48, 0.52] }], undefined);
+    expect(lines[1]).toMatch(/^compute against Lua 5.4/);
+    expect(lines[2]).toMatch(/fib 35 +ipcvm 0.38 \/ 0.40 +lua5.4 0.48 \/ 0.50 +-> ipcvm 1.25x faster/);
+    expect(luaLines(undefined, undefined)).toEqual([]);
+    expect(luaLines(undefined, 'sieve: wrong')[1]).toMatch(/not measured \(sieve: wrong\)/);
+  });
+
+  it.skipIf(!hasLua())('the Lua programs print what the C programs compute', () => {
+    const root = join(import.meta.dirname, '..');
+    for (const [name, arg, expected] of [['fib', '20', '6765'], ['sieve', '1', '148933']]) {
+      const lua = spawnSync('lua5.4', [join(root, 'bench', 'programs', 'lua', `${name}.lua`), arg], { encoding: 'utf8' });
+      expect(lua.stdout.trim()).toBe(expected);
+    }
   });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_BASE, PAGE_SIZE, STACK_TOP, TEXT_BASE } from '../src/isa/abi.js';
 import { Trap } from '../src/vm/cpu.js';
-import { PTE_WRITE } from '../src/vm/mmu.js';
+import { PTE_WRITE, TLB_SIZE } from '../src/vm/mmu.js';
 import { MAX_INLINE_WORDS, MAX_UNIT_WORDS } from '../src/vm/jit.js';
 import { MAX_JS_DEPTH } from '../src/vm/jit-ops.js';
 import { rng, runBoth, runBothSliced, tieredMachine } from './jit-helpers.js';
@@ -56,10 +56,10 @@ describe('JS tier: the same run as the interpreter', () => {
     const jit = m.image.jit;
     if (jit === null) throw new Error('no tier');
     const [main, small, big] = m.image.module.functions;
-    expect(jit.prepare(main.start)).toBe(true);
+    expect(jit.prepare(main.start, m.mmu)).toBe(true);
     expect(jit.entries[small.start]).toBe(jit.entries[main.start]);
     expect(jit.entries[big.start]).toBeUndefined();
-    expect(jit.prepare(big.start)).toBe(true);
+    expect(jit.prepare(big.start, m.mmu)).toBe(true);
     expect(jit.entries[big.start]).not.toBe(jit.entries[main.start]);
     expect(jit.compiled).toBe(2);
   });
@@ -92,10 +92,10 @@ describe('JS tier: the same run as the interpreter', () => {
     const jit = m.image.jit;
     if (jit === null) throw new Error('no tier');
     const main = m.image.module.functions[0];
-    expect(jit.prepare(main.start)).toBe(false);
+    expect(jit.prepare(main.start, m.mmu)).toBe(false);
     const loop = main.start + 2 + MAX_UNIT_WORDS + 4;
     expect(m.image.code[loop]).toBe(22); // PLI, the loop head
-    expect(jit.prepare(loop)).toBe(true);
+    expect(jit.prepare(loop, m.mmu)).toBe(true);
     expect(jit.entries[main.start]).toBeUndefined();
     const { compiled } = runBothSliced(source);
     expect(compiled.cpu.a).toBe((30 * 31 * 61) / 6);
@@ -486,5 +486,260 @@ describe('JS tier: the stack pages', () => {
         SYS 1`);
     expect(compiled.cpu.sp).toBe(STACK_TOP - PAGE_SIZE + 2);
     expect(compiled.cpu.a).toBe(0x55667788 + 10);
+  });
+});
+
+describe('JS tier: stack words checked per block, the interpreter as the slow path', () => {
+  const nested = `
+    .func main
+      ENT 12
+      IMM 0
+      SLI -12
+      IMM 5
+      SLI -4
+    outer:
+      IMM 7
+      SLI -8
+    inner:
+      LLI -4
+      MULL -8
+      ADDL -12
+      SLI -12
+      INCL -8 -1
+      JNZ inner
+      INCL -4 -1
+      JNZ outer
+      LLI -12
+      SYS 1`;
+
+  it('a hot block in a loop compiles the innermost loop around it; a function entry, the function', () => {
+    const m = tieredMachine(nested, 'on');
+    const jit = m.image.jit;
+    if (jit === null) throw new Error('no tier');
+    const main = m.image.module.functions[0];
+    const outer = main.start + 2 + 4 + 4;
+    const inner = outer + 4;
+    expect(m.image.code[inner]).toBe(m.image.code[main.start + 2 + 4 + 4 + 4]);
+    expect(jit.prepare(inner, m.mmu)).toBe(true);
+    expect(jit.entries[outer]).toBeUndefined();
+    expect(jit.entries[main.start]).toBeUndefined();
+    expect(jit.prepare(outer, m.mmu)).toBe(true);
+    expect(jit.entries[inner]).not.toBe(jit.entries[outer]);
+    expect(jit.prepare(main.start, m.mmu)).toBe(true);
+    expect(jit.compiled).toBe(3);
+    const { compiled } = runBothSliced(nested, undefined, { lazy: true });
+    expect(compiled.cpu.a).toBe(15 * 28);
+    expect(compiled.image.jit?.compiled).toBe(2);
+  });
+
+  it('frames that straddle a stack page boundary, down and up again, at every slice size', () => {
+    // 20-byte frames from just under STACK_TOP down past the page boundary below it:
+    // blocks whose words lie on both pages fail their check and run in the interpreter.
+    const { compiled } = runBothSliced(`
+      .func main
+        ENT 8
+        IMM 3
+        SLI -4
+      again:
+        PIMM 250
+        CALL down
+        ADJ 4
+        SLI -8
+        INCL -4 -1
+        JNZ again
+        LLI -8
+        SYS 1
+      .func down
+        ENT 8
+        LLI 8
+        SLI -4
+        SLI -8
+        JZ out
+        LLI 8
+        ADDI -1
+        PSH
+        CALL down
+        ADJ 4
+        ADDL -8
+        LEV
+      out:
+        LEV`);
+    expect(compiled.cpu.a).toBe((250 * 251) / 2);
+  });
+
+  it('a loop unit whose frame straddles a page boundary runs its blocks in the interpreter', () => {
+    // main's frame: bp = STACK_TOP - 4096, two locals on the page below, a word at bp + 4
+    // on the page above; the loop's words are checked once when its unit is entered.
+    const { compiled } = runBothSliced(
+      `.func main
+        ALLOC 4076
+        ENT 8
+        IMM 7
+        SLI 4
+        SLI -4
+        IMM 0
+        SLI -8
+      loop:
+        LLI -8
+        ADDL 4
+        ADDL -4
+        SLI -8
+        INCL -4 -1
+        JNZ loop
+        LLI -8
+        SYS 1`,
+      undefined,
+      { lazy: true },
+    );
+    expect(compiled.cpu.bp).toBe(STACK_TOP - PAGE_SIZE);
+    expect(compiled.cpu.a).toBe(7 * 7 + (7 * 8) / 2);
+  });
+
+  it('an unaligned frame: every block of the function runs in the interpreter', () => {
+    const { compiled } = runBothSliced(`
+      .func main
+        ALLOC 2
+        PIMM 9
+        CALL twice
+        ADJ 4
+        SYS 1
+      .func twice
+        ENT 4
+        LLI 8
+        SLI -4
+        ADDL -4
+        INCL -4 1
+        ADDL -4
+        LEV`);
+    expect(compiled.cpu.a).toBe((9 + 1) * 2);
+  });
+
+  it('a loop unit meets TLB misses, a fault and a TLB slot conflict in the middle of its blocks', () => {
+    // Bytes at DATA_BASE + 300 i (into an unmapped third page), and a word on a page
+    // TLB_SIZE pages up (the same TLB slot as DATA_BASE): a miss on every iteration.
+    const far = DATA_BASE + TLB_SIZE * PAGE_SIZE;
+    const { trap, stops, compiled } = runBoth(
+      `.func main
+        ENT 8
+        IMM 40
+        SLI -4
+      loop:
+        LLI -4
+        MULI 300
+        ADDI ${DATA_BASE}
+        PSH
+        LLI -4
+        SC
+        IMM ${far}
+        PSH
+        LLI -4
+        ADDL -8
+        SI
+        IMM ${DATA_BASE}
+        LUC
+        ADDI ${far}
+        LI
+        SLI -8
+        INCL -4 -1
+        JNZ loop
+        LLI -8
+        SYS 1`,
+      1_000_000,
+      { lazy: true },
+    );
+    expect(trap).toBe(Trap.SYSCALL);
+    expect(stops).toBe(2);
+    expect(compiled.cpu.a).toBe((40 * 41) / 2);
+    for (const budget of [1, 2, 3, 5, 8, 13, 100]) runBoth(`.func main\n SYS 1`, budget);
+  });
+});
+
+describe('JS tier: data page caches', () => {
+  it('a data page remapped, then made read-only between runs: the loop reads the new frame, then faults', () => {
+    // The loop reads and writes DATA_BASE through pointers (cached translations); the
+    // "kernel" (SYS 7) remaps the page to a fresh frame on the first call and makes it
+    // read-only on the second: the next load must see the new frame, the next store fault.
+    const calls = new Map<object, number>();
+    const { trap, compiled } = runBoth(
+      `.func main
+        ENT 4
+        IMM 30
+        SLI -4
+      loop:
+        IMM ${DATA_BASE}
+        LI
+        ADDL -4
+        PSH
+        IMM ${DATA_BASE}
+        PSH
+        LLI -4
+        ADDI 1
+        SI
+        ADJ 4
+        LLI -4
+        ANDI 7
+        JNZ skip
+        SYS 7
+      skip:
+        INCL -4 -1
+        JNZ loop
+        SYS 1`,
+      1_000_000,
+      {
+        lazy: true,
+        maxFaults: 0,
+        syscall: (m) => {
+          const vpn = DATA_BASE >>> 12;
+          const call = calls.get(m.mem) ?? 0;
+          calls.set(m.mem, call + 1);
+          if (call === 0) {
+            const frame = m.mem.allocFrame();
+            m.mmu.setPte(vpn, (frame << 12) | (m.mmu.getPte(vpn) & 0xfff));
+          } else {
+            m.mmu.setPte(vpn, m.mmu.getPte(vpn) & ~PTE_WRITE);
+          }
+        },
+      },
+    );
+    expect(trap).toBe(Trap.PAGE_FAULT);
+    expect(compiled.cpu.trapAddr).toBe(DATA_BASE);
+    expect(compiled.cpu.trapWrite).toBe(1);
+  });
+});
+
+describe('JS tier: one program in two kernels', () => {
+  it('code compiled for one physical memory is dropped, not run, when another runs the program', () => {
+    const source = `
+      .func main
+        ENT 8
+        IMM 300
+        SLI -4
+      loop:
+        LLI -4
+        MULI 3
+        ADDL -8
+        SLI -8
+        INCL -4 -1
+        JNZ loop
+        LLI -8
+        SYS 1`;
+    const reference = tieredMachine(source, 'off');
+    expect(run(reference, 1_000_000)).toBe(Trap.SYSCALL);
+    const first = tieredMachine(source, 'on');
+    const second = { ...tieredMachine(source, 'off'), image: first.image };
+    const jit = first.image.jit;
+    if (jit === null) throw new Error('no tier');
+    // Slices of each in turn until both reach SYS 1.
+    let done = [false, false];
+    for (let stops = 0; stops < 1000 && !(done[0] && done[1]); stops++) {
+      done = [done[0] || run(first, 37) === Trap.SYSCALL, done[1] || run(second, 53) === Trap.SYSCALL];
+    }
+    for (const m of [first, second]) {
+      expect(m.cpu.pc).toBe(reference.cpu.pc);
+      expect(m.cpu.a).toBe(reference.cpu.a);
+      expect(m.cpu.steps).toBe(reference.cpu.steps);
+    }
+    expect(jit.entered).toBeGreaterThan(0);
+    expect(jit.compiled).toBeGreaterThan(1);
   });
 });

@@ -8,12 +8,13 @@ import { SYS_LENGTH, Trap } from '../src/vm/cpu.js';
 import { makeImage, type JitMode } from '../src/vm/image.js';
 import { machine, mapPage, run, RW, snapshot, type Machine } from './vm-helpers.js';
 
-/** A machine for source with the given tier mode; 'eager' compiles every function now. */
-export function tieredMachine(source: string, mode: JitMode): Machine {
+/** A machine for source with the given tier mode; 'eager' compiles every function now
+ *  (unless lazy: then each function entry or innermost loop as soon as it is reached). */
+export function tieredMachine(source: string, mode: JitMode, lazy = false): Machine {
   const m = machine(source);
   const image = makeImage(m.image.module, { jit: mode });
-  if (mode === 'eager' && image.jit !== null) {
-    for (const f of image.module.functions) image.jit.prepare(f.start);
+  if (mode === 'eager' && image.jit !== null && !lazy) {
+    for (const f of image.module.functions) image.jit.prepare(f.start, m.mmu);
   }
   return { ...m, image };
 }
@@ -38,13 +39,15 @@ export interface DiffOptions {
   /** Plays the kernel for SYS n with n != 1 (SYS 1 ends the run): called on each
    *  machine, then the run resumes after the SYS. */
   syscall?: (m: Machine, nr: number) => void;
+  /** Compile lazily (tieredMachine): loops become units of their own. */
+  lazy?: boolean;
 }
 
 /** Runs source on both machines in slices of `budget` until SYS 1 or a trap other than
  *  BUDGET and PAGE_FAULT; compares after every stop. */
 export function runBoth(source: string, budget: number, options: DiffOptions = {}): DiffResult {
   const interpreted = tieredMachine(source, 'off');
-  const compiled = tieredMachine(source, 'eager');
+  const compiled = tieredMachine(source, 'eager', options.lazy);
   const maxFaults = options.maxFaults ?? 4;
   let faults = 0;
   for (let stops = 0; stops < 1_000_000; stops++) {

@@ -60,8 +60,8 @@ async function runTier(module: Module, args: string[], mode: JitMode, options: P
   return { stdout: Buffer.concat(out).toString('latin1'), status: result.status, steps: result.steps, slices, calls, faults, entered: first.image.jit?.entered ?? 0 };
 }
 
-function compile(name: string): Module {
-  const compiled = compileProgram([join(programs, `${name}.c`)]);
+function compile(name: string, dir = programs): Module {
+  const compiled = compileProgram([join(dir, `${name}.c`)]);
   if (!compiled.module) throw new Error(compiled.text);
   return compiled.module;
 }
@@ -123,6 +123,16 @@ describe('whole programs with and without the JS tier', () => {
       expect(run.faults.length).toBeGreaterThan(0);
     }, 120_000);
   }
+
+  it('signals delivered in the middle of compiled loops, under --sched random', async () => {
+    const module = compile('signals_mid_loop', join(import.meta.dirname, 'jit-programs'));
+    for (const [seed, quantum] of [[5, 211], [8, 1999], [13, 64]]) {
+      const run = await expectSameRuns(module, ['signals_mid_loop'], { sched: 'random', seed, quantum });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^sum -?\d+ hits (\d+) bias \d+\n$/);
+      expect(Number(/hits (\d+)/.exec(run.stdout)?.[1])).toBeGreaterThan(0);
+    }
+  }, 120_000);
 
   it('--max-steps stops at the same instruction', async () => {
     const module = compile('fib');

@@ -72,5 +72,7 @@ export function makeImage(module: Module, options: ImageOptions = {}): Image {
   const mode = options.jit ?? jitModeFromEnvironment();
   const jit = mode === 'off' ? null : mode === 'eager' ? new Jit(tierInput, 1) : jitFor(tierInput);
   // One object literal for every image, so the interpreter's loads from it see one shape.
-  return { module, code, isEntry, isReturnSite, jit, hot: jit === null ? coldCountdowns(length) : jit.hot };
+  const image = { module, code, isEntry, isReturnSite, jit, hot: jit === null ? coldCountdowns(length) : jit.hot };
+  jit?.adopt(image);
+  return image;
 }

@@ -37,8 +37,7 @@ import { Op } from '../isa/op.js';
 import { copyBlock, pageFault, probe, readBytes, writeBytes, zeroBlock } from './access.js';
 import { Trap, type Cpu, type KernelGate } from './cpu.js';
 import type { Image } from './image.js';
-import { ENTER_TIER, LOW_BUDGET, RESUME, RETURNED } from './jit-exits.js';
-import { NEVER } from './jit.js';
+import { ENTER_TIER, LOW_BUDGET, NEVER, RESUME, RETURNED } from './jit-exits.js';
 import type { Mmu } from './mmu.js';
 
 /** Runs at most budget (>= 1) instructions, in compiled code where the JS tier has
@@ -58,10 +57,12 @@ export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number, gate
       continue;
     }
     if (left <= 0) return Trap.BUDGET;
-    // Starting at a function entry (a signal handler, _start) is an arrival too, so
-    // that a handler run by each of many signals gets compiled.
-    if (jit !== null && hot === image.hot && image.isEntry[cpu.pc] === 1 && --hot[cpu.pc] <= 0) {
-      if (!jit.prepare(cpu.pc)) hot[cpu.pc] = NEVER;
+    // Starting at a function entry (a signal handler) is an arrival too, so that a
+    // handler run by each of many signals gets compiled. Not a process's first
+    // instruction (_start or main, run once): a function that loops is better
+    // compiled loop by loop, when a loop gets hot (jit-region.ts).
+    if (jit !== null && hot === image.hot && image.isEntry[cpu.pc] === 1 && cpu.steps !== 0 && --hot[cpu.pc] <= 0) {
+      if (!jit.prepare(cpu.pc, mmu)) hot[cpu.pc] = NEVER;
       continue;
     }
     // A SYS first (the sigreturn stub after a compiled handler): the loop's own case.
@@ -72,13 +73,14 @@ export function interpret(cpu: Cpu, mmu: Mmu, image: Image, budget: number, gate
     }
     const why = dispatch(cpu, mmu, image, left, hot);
     if (why !== ENTER_TIER) return why as Trap;
-    if (hot !== image.hot || jit === null || !jit.prepare(cpu.pc)) hot[cpu.pc] = NEVER;
+    if (hot !== image.hot || jit === null || !jit.prepare(cpu.pc, mmu)) hot[cpu.pc] = NEVER;
   }
 }
 
 /** The dispatch loop: at most budget (>= 1) instructions; returns a Trap or
- *  ENTER_TIER (pc is then where a countdown of `hot` ran out). */
-function dispatch(cpu: Cpu, mmu: Mmu, image: Image, budget: number, hot: Int32Array): number {
+ *  ENTER_TIER (pc is then where a countdown of `hot` ran out). Also the JS tier's
+ *  slow path (jit-runtime.ts). */
+export function dispatch(cpu: Cpu, mmu: Mmu, image: Image, budget: number, hot: Int32Array): number {
   const code = image.code;
   const codeLength = code.length;
   const isEntry = image.isEntry;

@@ -10,3 +10,6 @@ export const RESUME = 17;
 export const LOW_BUDGET = 18;
 /** Interpreter only: hot[pc] ran out; the driver decides whether to compile. */
 export const ENTER_TIER = 19;
+
+/** A countdown that does not run out in practice (2^31 arrivals; then it is reset). */
+export const NEVER = 0x7fffffff;

@@ -9,11 +9,9 @@ import { OPCODES } from '../isa/opcodes.js';
 import { Trap } from './cpu.js';
 import { RESUME, RETURNED } from './jit-exits.js';
 import type { FunctionWriter } from './jit-compile.js';
-import { TLB_MASK } from './mmu.js';
+import { ACT } from './jit-unit.js';
 
-/** Compiled frames nested on the JS stack before a call goes through the driver
- *  instead (bounds the JS stack whatever the guest's recursion depth). */
-export const MAX_JS_DEPTH = 64;
+export { MAX_JS_DEPTH } from './jit-unit.js';
 
 type Binary = (l: string, r: string) => string;
 
@@ -78,7 +76,6 @@ const FORMS: ReadonlyMap<number, { form: Form; base: string }> = (() => {
   return forms;
 })();
 
-const local = (w: FunctionWriter): string => `(bp + ${w.operand(0)}) | 0`;
 
 export function translateInstruction(w: FunctionWriter, op: number): void {
   const form = FORMS.get(op);
@@ -86,14 +83,14 @@ export function translateInstruction(w: FunctionWriter, op: number): void {
   switch (op) {
     case Op.NOP: return;
     case Op.IMM: return w.emit(`a = ${w.operand(0)};`);
-    case Op.LEA: return w.emit(`a = ${local(w)};`);
+    case Op.LEA: return w.emit(`a = ${w.address('bp', w.operand(0))};`);
     case Op.PSH: return w.push('a');
     case Op.ADJ:
       w.forget();
-      return w.emit(`sp = (sp + ${w.operand(0)}) | 0;`);
+      return w.adjust('sp', w.operand(0));
     case Op.ALLOC:
       w.forget();
-      return w.emit(`sp = (sp - ${w.operand(0)}) | 0;`);
+      return w.adjust('sp', -w.operand(0));
     case Op.LI: return w.load('a', 4, false, 'a');
     case Op.LC: return w.load('a', 1, true, 'a');
     case Op.LUC: return w.load('a', 1, false, 'a');
@@ -102,12 +99,12 @@ export function translateInstruction(w: FunctionWriter, op: number): void {
     case Op.SI: return storeThroughPopped(w, 4);
     case Op.SC: return storeThroughPopped(w, 1);
     case Op.SS: return storeThroughPopped(w, 2);
-    case Op.LLI: return w.loadStack(local(w), 'a');
+    case Op.LLI: return w.loadStack('bp', w.operand(0), 'a');
     case Op.SLI:
-      w.storeStack(local(w), 'a');
+      w.storeStack('bp', w.operand(0), 'a');
       return w.forget();
     case Op.PLI:
-      w.loadStack(local(w), 'y');
+      w.loadStack('bp', w.operand(0), 'y');
       return w.push('y');
     case Op.PIMM: return w.push(String(w.operand(0)));
     case Op.INCL: return incrementLocal(w);
@@ -124,32 +121,29 @@ export function translateInstruction(w: FunctionWriter, op: number): void {
     case Op.JNZ: return w.emit(`if (a !== 0) ${w.jumpTo(w.operand(0))}`);
     case Op.JTAB: return jumpTable(w);
     case Op.CALL:
-      w.storeStack('(sp - 4) | 0', String((TEXT_BASE + w.next) | 0));
-      w.emit('sp = x;');
+      w.storeStack('sp', -4, String((TEXT_BASE + w.next) | 0));
+      w.adjust('sp', -4);
       w.forget();
       return callInto(w, String(w.operand(0)));
     case Op.CALLI:
       w.emit(`y = (a - ${TEXT_BASE}) | 0;`);
-      w.emit(`if (y >>> 0 >= ${w.code.length} || isEntry[y] === 0) { cpu.trapAddr = a >>> 0; ${w.fault(Trap.BAD_CALL)} }`);
-      w.storeStack('(sp - 4) | 0', String((TEXT_BASE + w.next) | 0));
-      w.emit('sp = x;');
+      w.emit(`if (y >>> 0 >= ${w.code.length} || isEntry[y] === 0) ${w.slow()}`);
+      w.storeStack('sp', -4, String((TEXT_BASE + w.next) | 0));
+      w.adjust('sp', -4);
       w.forget();
       return callInto(w, 'y');
     case Op.ENT:
-      w.storeStack('(sp - 4) | 0', 'bp');
-      w.emit(`bp = x; sp = (x - ${w.operand(0)}) | 0;`);
+      w.storeStack('sp', -4, 'bp');
+      w.enterFrame(w.operand(0));
       return w.forget();
     case Op.LEV: return leave(w);
     case Op.MCPY:
-      w.peek('b');
-      w.emit(`if (!copyBlock(cpu, mmu, b, a, ${w.operand(0)})) ${w.fault(Trap.PAGE_FAULT)}`);
-      w.emit('a = b;');
-      w.drop();
-      return w.forget();
     case Op.MZERO:
-      w.emit(`if (!zeroBlock(cpu, mmu, a, ${w.operand(0)})) ${w.fault(Trap.PAGE_FAULT)}`);
-      return w.forget();
-    case Op.SYS: return systemCall(w);
+      // Block copies end their block (jit-region.ts) and run in the interpreter.
+      return w.emit(w.slow());
+    case Op.SYS:
+      // To the kernel's gate in place, or out with the trap (Jit.run sets cpu.trapArg).
+      return w.emit(w.systemCall());
     default:
       throw new Error(`jit: no translation for opcode ${op} at ${w.pc}`);
   }
@@ -170,33 +164,19 @@ function translateOperator(w: FunctionWriter, form: Form, base: string): void {
       return w.emit(`a = ${BINARY[base]('a', String(k))};`);
     }
     case 'local':
-      w.loadStack(local(w), 'b');
+      w.loadStack('bp', w.operand(0), 'b');
       if (division) w.emit(`if (b === 0) ${w.fault(Trap.DIVIDE_BY_ZERO)}`);
       return w.emit(`a = ${BINARY[base]('a', 'b')};`);
     case 'branchImm':
       return w.emit(`if (${COMPARE[base]('a', String(w.operand(0)))}) ${w.jumpTo(w.operand(1))}`);
     case 'branchLocal':
-      w.loadStack(local(w), 'b');
+      w.loadStack('bp', w.operand(0), 'b');
       return w.emit(`if (${COMPARE[base]('a', 'b')}) ${w.jumpTo(w.operand(1))}`);
     default: {
       const never: never = form;
       throw new Error(`jit: unknown operator form ${String(never)}`);
     }
   }
-}
-
-/** SYS: through the gate when there is one -- going on after it, or leaving with
- *  SYSCALL_DONE -- else leaving with the SYSCALL trap. Either way the kernel may have
- *  changed page tables, so the stack page cache is dropped. */
-function systemCall(w: FunctionWriter): void {
-  w.emit(`cpu.trapArg = ${w.operand(0)};`);
-  w.emit('if (m.gate !== null) {');
-  w.emit('m.sp = sp; m.bp = bp; m.a = a; m.left = left;');
-  w.emit(`y = kernelCall(m, ${w.pc}) ? 1 : 0; sp = m.sp | 0; bp = m.bp | 0; a = m.a | 0; sv = -1;`);
-  w.emit(`if (y !== 0) ${w.jumpTo(w.next)}`);
-  w.emit(w.leave('m.pc | 0', Trap.SYSCALL_DONE, true));
-  w.emit('}');
-  w.emit(w.leave(w.pc, Trap.SYSCALL, true));
 }
 
 /** SI/SC/SS: p = pop; store a at p; sp moves only once the store is done. */
@@ -207,13 +187,10 @@ function storeThroughPopped(w: FunctionWriter, size: 1 | 2 | 4): void {
   w.forget();
 }
 
-/** INCL off k: read-modify-write through the stack page cache (refilled from the write TLB), else like the interpreter. */
+/** INCL off k: a = the local + k, stored back. */
 function incrementLocal(w: FunctionWriter): void {
-  const k = w.operand(1);
-  w.emit(`x = ${local(w)}; vpn = x >>> 12;`);
-  w.emit(`if (vpn !== sv && (s = vpn & ${TLB_MASK}, wTag[s] === vpn)) { sv = vpn; sb = wBase[s]; }`);
-  w.emit(`if (vpn === sv && (x & 3) === 0) { y = (sb + (x & 4095)) >> 2; a = (i32[y] + ${k}) | 0; i32[y] = a; }`);
-  w.emit(`else { v = addSlow(m, x, ${k}, ${w.slowArgs()}) | 0; if (m.fault !== 0) ${w.slowFault()} a = v; }`);
+  const slot = w.slot('bp', w.operand(0));
+  w.emit(`a = (${slot} + ${w.operand(1)}) | 0; ${slot} = a;`);
   w.forget();
 }
 
@@ -229,10 +206,9 @@ function jumpTable(w: FunctionWriter): void {
 
 /** After a CALL/CALLI has pushed its return address: runs the callee's compiled code
  *  as a JS call when there is some and the JS stack allows, else leaves for the driver.
- *  Control comes back here only when the callee returned to this call's return site;
+ *  Control comes back to the return site's block only when the callee returned there;
  *  any other outcome leaves with the state the callee left. */
 function callInto(w: FunctionWriter, target: string): void {
-  const ret = w.next;
   // A call of a function of this unit (recursion, a small callee) is a jump: the guest
   // stack holds the return address, and LEV jumps back when it returns into the unit.
   if (/^\d+$/.test(target)) {
@@ -240,25 +216,23 @@ function callInto(w: FunctionWriter, target: string): void {
   } else {
     w.emit(w.continueIfBlock(target));
   }
-  w.emit(`g = entries[${target}];`);
-  w.emit(`if (g === undefined || m.depth >= ${MAX_JS_DEPTH}) ${w.leave(target, RESUME, true)}`);
-  w.emit('m.sp = sp; m.bp = bp; m.a = a; m.left = left; m.depth++;');
-  w.emit(`why = g(m, ${target}) | 0;`);
-  // The callee may have entered the kernel (a system call, a fault resolved in place)
-  // and changed page tables: fork's copy-on-write, munmap. Drop the stack page cache.
-  w.emit('m.depth--; sp = m.sp | 0; bp = m.bp | 0; a = m.a | 0; left = m.left | 0; sv = -1;');
-  w.emit(`if (why !== ${RETURNED} || m.pc !== ${ret}) { pc = m.pc | 0; if (why === ${RETURNED}) why = ${RESUME}; break out; }`);
+  // The call itself is made outside the loop of the blocks (see FunctionWriter.source).
+  const site = w.hasBlock(w.next) ? w.caseNumber(w.next) : -1;
+  w.emit(`{ callee = ${target}; ret = ${w.next}; site = ${site}; act = ${ACT.CALL}; break run; }`);
 }
 
 /** LEV: sp = bp; bp = pop; pc = pop - TEXT_BASE, both words read before anything changes. */
 function leave(w: FunctionWriter): void {
-  w.emit(`vpn = bp >>> 12; if (vpn !== sv && (s = vpn & ${TLB_MASK}, wTag[s] === vpn)) { sv = vpn; sb = wBase[s]; }`);
-  w.emit('if (vpn === sv && (bp & 4095) <= 4088 && (bp & 3) === 0) { y = (sb + (bp & 4095)) >> 2; x = i32[y]; b = i32[y + 1]; }');
-  w.emit('else if (probe(cpu, mmu, bp, 8, false)) { x = readBytes(mmu, bp, 4); b = readBytes(mmu, (bp + 4) | 0, 4); }');
-  w.emit(`else ${w.fault(Trap.PAGE_FAULT)}`);
+  w.emit(`x = ${w.slot('bp', 0)}; b = ${w.slot('bp', 4)};`);
+  // The return sites of the unit's own calls first (recursion): one compare each
+  // instead of the checks and the table.
+  const sites = w.returnSites();
+  if (sites.length <= 4) {
+    for (const site of sites) w.emit(`if (b === ${(TEXT_BASE + site) | 0}) { sp = (bp + 8) | 0; bp = x; blk = ${w.caseNumber(site)}; continue; }`);
+  }
   w.emit(`y = (b - ${TEXT_BASE}) | 0;`);
-  w.emit(`if (y >>> 0 >= ${w.code.length} || isReturnSite[y] === 0) { cpu.trapAddr = b >>> 0; ${w.fault(Trap.BAD_RETURN)} }`);
-  w.emit('sp = (bp + 8) | 0; bp = x;');
+  w.emit(`if (y >>> 0 >= ${w.code.length} || isReturnSite[y] === 0) ${w.slow()}`);
+  w.leaveFrame();
   // A return into this unit goes on here (return sites are block starts); else the JS
   // caller (or the driver) takes it from RETURNED.
   w.emit(w.continueIfBlock('y'));

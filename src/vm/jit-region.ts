@@ -29,7 +29,7 @@ export function blockRanges(code: Int32Array, u: { f: FunctionSymbol; blocks?: r
 }
 
 /** The jump operands (and JTAB table words) of the instruction at pc. */
-function jumpTargets(code: Int32Array, pc: number): number[] {
+export function jumpTargets(code: Int32Array, pc: number): number[] {
   const info = OPCODE_BY_CODE[code[pc]];
   if (info === undefined) throw new Error(`jumpTargets: no instruction at ${pc}`);
   const targets: number[] = [];
@@ -40,11 +40,21 @@ function jumpTargets(code: Int32Array, pc: number): number[] {
   return targets;
 }
 
-/** Instructions after which control may continue elsewhere or re-enter (return sites, after SYS). */
+/** Instructions after which control may continue elsewhere or re-enter (return sites,
+ *  after SYS; after a block copy, which compiled code leaves to the interpreter). */
 function endsBlock(op: number): boolean {
   const info = OPCODE_BY_CODE[op];
   if (info === undefined) return true;
-  return info.operands.includes('jump') || op === Op.JTAB || op === Op.CALL || op === Op.CALLI || op === Op.LEV || op === Op.SYS;
+  return (
+    info.operands.includes('jump') ||
+    op === Op.JTAB ||
+    op === Op.CALL ||
+    op === Op.CALLI ||
+    op === Op.LEV ||
+    op === Op.SYS ||
+    op === Op.MCPY ||
+    op === Op.MZERO
+  );
 }
 
 /** Control never goes on to the next instruction after op. */
@@ -52,14 +62,56 @@ export function isUnconditional(op: number): boolean {
   return op === Op.JMP || op === Op.JTAB || op === Op.LEV;
 }
 
-/** The blocks of f that lie on a cycle through the block starting at pc (both reachable
- *  from it and reaching it), ascending; undefined when that block is on no cycle. A
- *  call is assumed to return to its return site, a SYS to go on after it. */
-export function loopAround(code: Int32Array, f: FunctionSymbol, pc: number): number[] | undefined {
+/** The blocks of the innermost loop of f that holds the block starting at pc,
+ *  ascending; undefined when that block is on no cycle. A natural loop (the body of
+ *  a back edge to a block that dominates its source, loops with one header merged)
+ *  when the block lies in one, else (irreducible control flow) loopAround's blocks.
+ *
+ *  Why innermost: V8 optimises a generated function while its hottest loop runs (OSR)
+ *  and throws the code away when a path it has not seen run yet first runs
+ *  ("insufficient type feedback"); a unit that is one inner loop has run all of its
+ *  paths within an iteration or two, and an outer loop, compiled when it gets hot in
+ *  turn, is first entered at one of its own blocks. */
+export function innermostLoop(code: Int32Array, f: FunctionSymbol, pc: number): number[] | undefined {
+  const { starts, successors, predecessors } = controlFlow(code, f);
+  const from = starts.indexOf(pc);
+  if (from < 0) return undefined;
+  const dominators = dominatorSets(successors, predecessors);
+  let best: boolean[] | undefined;
+  let bestSize = Infinity;
+  starts.forEach((_, header) => {
+    // The natural loop of header: every block that reaches one of its back edges'
+    // sources without passing through header.
+    const tails = predecessors[header].filter((u) => dominators[u]?.has(header));
+    if (tails.length === 0) return;
+    const body = starts.map((_, i) => i === header);
+    const stack = tails.filter((u) => !body[u]);
+    for (const u of stack) body[u] = true;
+    while (stack.length > 0) {
+      const node = stack.pop() as number;
+      for (const p of predecessors[node]) {
+        if (!body[p]) {
+          body[p] = true;
+          stack.push(p);
+        }
+      }
+    }
+    const size = body.filter(Boolean).length;
+    if (body[from] && size < bestSize) {
+      best = body;
+      bestSize = size;
+    }
+  });
+  if (best === undefined) return loopAround(code, f, pc);
+  const chosen = best;
+  return starts.filter((_, i) => chosen[i]);
+}
+
+/** The blocks of f, and the edges between them (a call goes on at its return site,
+ *  a SYS after it). */
+function controlFlow(code: Int32Array, f: FunctionSymbol): { starts: number[]; successors: number[][]; predecessors: number[][] } {
   const starts = blockStarts(code, f.start, f.end);
   const index = new Map(starts.map((s, i) => [s, i]));
-  const from = index.get(pc);
-  if (from === undefined) return undefined;
   const successors: number[][] = starts.map(() => []);
   const predecessors: number[][] = starts.map(() => []);
   starts.forEach((start, i) => {
@@ -70,12 +122,49 @@ export function loopAround(code: Int32Array, f: FunctionSymbol, pc: number): num
     if (!isUnconditional(code[last]) && end < f.end) targets.push(end);
     for (const t of targets) {
       const j = index.get(t);
-      if (j === undefined) continue;
+      if (j === undefined || successors[i].includes(j)) continue;
       successors[i].push(j);
       predecessors[j].push(i);
     }
   });
-  if (!hasPath(from, successors)) return undefined;
+  return { starts, successors, predecessors };
+}
+
+/** Per block, the blocks that dominate it (from block 0, the function's entry);
+ *  undefined for a block that the entry does not reach. */
+function dominatorSets(successors: number[][], predecessors: number[][]): (Set<number> | undefined)[] {
+  const reached = reach(0, successors);
+  const all = successors.map((_, i) => i).filter((i) => reached[i]);
+  const dom: (Set<number> | undefined)[] = successors.map((_, i) => (reached[i] ? new Set(i === 0 ? [0] : all) : undefined));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const i of all) {
+      if (i === 0) continue;
+      let meet: Set<number> | undefined;
+      for (const p of predecessors[i]) {
+        const d = dom[p];
+        if (d === undefined) continue;
+        meet = meet === undefined ? new Set(d) : new Set([...meet].filter((x) => d.has(x)));
+      }
+      const next = new Set(meet ?? []);
+      next.add(i);
+      const current = dom[i] as Set<number>;
+      if (next.size !== current.size || [...next].some((x) => !current.has(x))) {
+        dom[i] = next;
+        changed = true;
+      }
+    }
+  }
+  return dom;
+}
+
+/** The blocks of f that lie on a cycle through the block starting at pc (both reachable
+ *  from it and reaching it), ascending; undefined when that block is on no cycle. A
+ *  call is assumed to return to its return site, a SYS to go on after it. */
+export function loopAround(code: Int32Array, f: FunctionSymbol, pc: number): number[] | undefined {
+  const { starts, successors, predecessors } = controlFlow(code, f);
+  const from = starts.indexOf(pc);
+  if (from < 0 || !hasPath(from, successors)) return undefined;
   const forward = reach(from, successors);
   const backward = reach(from, predecessors);
   return starts.filter((_, i) => forward[i] && backward[i]);

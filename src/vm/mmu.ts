@@ -23,7 +23,10 @@ export const PTE_WRITE = 2;
 export const PTE_COW = 4;
 export const PTE_SHARED = 8;
 
-export const TLB_SIZE = 256;
+/** Entries per TLB half: 4 MiB of reach, so that a loop over an array of a few MiB
+ *  (a 2 MB sieve) does not miss on every page by conflict; each miss leaves the JS
+ *  tier's compiled code for the interpreter. */
+export const TLB_SIZE = 1024;
 export const TLB_MASK = TLB_SIZE - 1;
 
 const DIR_SHIFT = 10;
