@@ -42,6 +42,23 @@ describe('wc', () => {
   });
 });
 
+describe('options, parsed by getopt as GNU tools parse them', () => {
+  it('takes options after the operands (getopt permutes them), and none after --', async () => {
+    expect(await out('wc a.txt -l; grep a a.txt -n; sort s.txt -r | head -n 1')).toBe(
+      '4 a.txt\n1:alpha beta\n2:gamma\n4:delta epsilon zeta\n' + (await out('sort -r s.txt | head -n 1')),
+    );
+    expect((await run('wc -- -l')).stderr).toBe('wc: -l: No such file or directory\n');
+  });
+
+  it('reports an unknown option or a missing argument in getopt\'s words', async () => {
+    expect(await run('wc -z a.txt')).toEqual({ stdout: '', stderr: "wc: invalid option -- 'z'\nTry 'wc --help' for more information.\n", status: 1 });
+    const usage = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
+    expect(await run('grep -j a a.txt')).toEqual({ stdout: '', stderr: `grep: invalid option -- 'j'\n${usage}`, status: 2 });
+    expect(await run('grep a.txt -e')).toEqual({ stdout: '', stderr: `grep: option requires an argument -- 'e'\n${usage}`, status: 2 });
+    expect((await run('sort -k')).stderr).toBe("sort: option requires an argument -- 'k'\nTry 'sort --help' for more information.\n");
+  });
+});
+
 describe('grep', () => {
   it('selects lines with -n -c -v -i -l -q', async () => {
     expect(await out('grep -n a a.txt')).toBe('1:alpha beta\n2:gamma\n4:delta epsilon zeta\n');

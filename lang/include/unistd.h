@@ -28,6 +28,11 @@
 
 extern char **environ;
 
+/* getopt (getopt.c): glibc's behaviour, permutation of operands included. */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
+
 pid_t fork(void);
 pid_t vfork(void);
 void _exit(int status);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <errno.h>
 #include <ctype.h>
+#include <unistd.h>
 
 static int invert, count_only, numbers, ignore_case, quiet, names_only, fixed;
 static const char *pattern;
@@ -154,35 +155,22 @@ static int usage(void)
 
 int main(int argc, char **argv)
 {
-    int i = 1, status = 1, errors = 0, nfiles, k;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        const char *p;
-        if (strcmp(argv[i], "--") == 0) {
-            i++;
-            break;
+    int i, c, status = 1, errors = 0, nfiles, k;
+    while ((c = getopt(argc, argv, "vcniqlFGe:")) != -1) {
+        switch (c) {
+        case 'v': invert = 1; break;
+        case 'c': count_only = 1; break;
+        case 'n': numbers = 1; break;
+        case 'i': ignore_case = 1; break;
+        case 'q': quiet = 1; break;
+        case 'l': names_only = 1; break;
+        case 'F': fixed = 1; break;
+        case 'G': break;
+        case 'e': pattern = optarg; break;
+        default: return usage();
         }
-        for (p = argv[i] + 1; *p; p++) {
-            switch (*p) {
-            case 'v': invert = 1; break;
-            case 'c': count_only = 1; break;
-            case 'n': numbers = 1; break;
-            case 'i': ignore_case = 1; break;
-            case 'q': quiet = 1; break;
-            case 'l': names_only = 1; break;
-            case 'F': fixed = 1; break;
-            case 'G': break;
-            case 'e':
-                pattern = p[1] != '\0' ? p + 1 : i + 1 < argc ? argv[++i] : NULL;
-                if (pattern == NULL)
-                    return usage();
-                goto next_argument;
-            default:
-                fprintf(stderr, "grep: invalid option -- '%c'\n", *p);
-                return usage();
-            }
-        }
-    next_argument:;
     }
+    i = optind;
     if (pattern == NULL) {
         if (i >= argc)
             return usage();

@@ -207,27 +207,21 @@ static void list_directory(const char *path)
 int main(int argc, char **argv)
 {
     struct entry *files, *dirs;
-    int nfiles = 0, ndirs = 0, i = 1, k, noperands;
+    int nfiles = 0, ndirs = 0, i, c, k, noperands;
     now = time(NULL);
-    for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        const char *p;
-        if (strcmp(argv[i], "--") == 0) {
-            i++;
-            break;
-        }
-        for (p = argv[i] + 1; *p; p++) {
-            switch (*p) {
-            case 'l': long_format = 1; break;
-            case 'a': show_all = 1; break;
-            case 'A': almost_all = 1; break;
-            case '1': one_per_line = 1; break;
-            case 'd': directories_as_files = 1; break;
-            default:
-                fprintf(stderr, "ls: invalid option -- '%c'\nTry 'ls --help' for more information.\n", *p);
-                return 2;
-            }
+    while ((c = getopt(argc, argv, "laA1d")) != -1) {
+        switch (c) {
+        case 'l': long_format = 1; break;
+        case 'a': show_all = 1; break;
+        case 'A': almost_all = 1; break;
+        case '1': one_per_line = 1; break;
+        case 'd': directories_as_files = 1; break;
+        default:
+            fprintf(stderr, "Try 'ls --help' for more information.\n");
+            return 2;
         }
     }
+    i = optind;
     noperands = argc - i;
     if (noperands == 0) {
         argv[--i] = ".";

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <errno.h>
 #include <ctype.h>
 
@@ -108,42 +109,23 @@ static int read_lines(FILE *in)
 
 int main(int argc, char **argv)
 {
-    int i = 1, k;
+    int i, c, k;
     long j;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        const char *p;
-        if (strcmp(argv[i], "--") == 0) {
-            i++;
-            break;
-        }
-        for (p = argv[i] + 1; *p; p++) {
-            if (*p == 'r')
-                reverse = 1;
-            else if (*p == 'n')
-                numeric = 1;
-            else if (*p == 'f')
-                fold = 1;
-            else if (*p == 'u')
-                unique = 1;
-            else if (*p == 's')
-                stable = 1;
-            else if (*p == 'k' || *p == 't') {
-                const char *value = p[1] != '\0' ? p + 1 : i + 1 < argc ? argv[++i] : NULL;
-                if (value == NULL) {
-                    fprintf(stderr, "sort: option requires an argument -- '%c'\n", *p);
-                    return 2;
-                }
-                if (*p == 'k')
-                    key_field = atoi(value);
-                else
-                    separator = value[0];
-                break;
-            } else {
-                fprintf(stderr, "sort: invalid option -- '%c'\nTry 'sort --help' for more information.\n", *p);
-                return 2;
-            }
+    while ((c = getopt(argc, argv, "rnfusk:t:")) != -1) {
+        switch (c) {
+        case 'r': reverse = 1; break;
+        case 'n': numeric = 1; break;
+        case 'f': fold = 1; break;
+        case 'u': unique = 1; break;
+        case 's': stable = 1; break;
+        case 'k': key_field = atoi(optarg); break;
+        case 't': separator = optarg[0]; break;
+        default:
+            fprintf(stderr, "Try 'sort --help' for more information.\n");
+            return 2;
         }
     }
+    i = optind;
     if (i == argc && read_lines(stdin) < 0) {
         fprintf(stderr, "sort: %s\n", strerror(errno));
         return 2;

@@ -96,9 +96,9 @@ static void choose_width(char **files, int nfiles)
         width = minimum;
 }
 
-static int usage(const char *bad)
+static int usage(void)
 {
-    fprintf(stderr, "wc: invalid option -- '%s'\nTry 'wc --help' for more information.\n", bad);
+    fprintf(stderr, "Try 'wc --help' for more information.\n");
     return 1;
 }
 
@@ -107,28 +107,17 @@ int main(int argc, char **argv)
     static char *stdin_only[] = { NULL };
     struct counts total, c;
     char **files;
-    int nfiles, i = 1, status = 0;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        const char *p;
-        if (strcmp(argv[i], "--") == 0) {
-            i++;
-            break;
-        }
-        for (p = argv[i] + 1; *p; p++) {
-            if (*p == 'l')
-                show_lines = 1;
-            else if (*p == 'w')
-                show_words = 1;
-            else if (*p == 'c')
-                show_bytes = 1;
-            else if (*p == 'm')
-                show_chars = 1;
-            else {
-                char bad[2] = { *p, '\0' };
-                return usage(bad);
-            }
+    int nfiles, i, opt, status = 0;
+    while ((opt = getopt(argc, argv, "lwcm")) != -1) {
+        switch (opt) {
+        case 'l': show_lines = 1; break;
+        case 'w': show_words = 1; break;
+        case 'c': show_bytes = 1; break;
+        case 'm': show_chars = 1; break;
+        default: return usage();
         }
     }
+    i = optind;
     if (!show_lines && !show_words && !show_bytes && !show_chars)
         show_lines = show_words = show_bytes = 1;
     files = i < argc ? argv + i : stdin_only;
