@@ -80,7 +80,10 @@ class Terminal {
   private waiter: (() => void) | null = null;
 
   constructor(cwd: string) {
-    this.child = spawn('script', ['-qec', `${process.execPath} ${bin} sh`, '/dev/null'], { cwd });
+    // script(1) runs the command with $SHELL -c; `exec` makes ipcvm the terminal's
+    // only foreground process whatever that shell is (dash, left waiting, would
+    // take Ctrl-C and Ctrl-Z itself).
+    this.child = spawn('script', ['-qec', `exec '${process.execPath}' '${bin}' sh`, '/dev/null'], { cwd });
     this.exited = new Promise((r) => this.child.on('exit', r));
     this.child.stdout.on('data', (d: Buffer) => {
       this.output += d.toString('latin1');
