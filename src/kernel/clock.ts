@@ -54,7 +54,13 @@ export class Clock {
 
   /** CLOCK_REALTIME's whole seconds: realtime()[0] without the pair. */
   realtimeSeconds(): number {
-    return this.epochSeconds + Math.floor((this.epochNs + this.now()) / 1e9);
+    return this.realtimeSecondsAt(this.now());
+  }
+
+  /** CLOCK_REALTIME's whole seconds when CLOCK_MONOTONIC read ns: what
+   *  realtimeSeconds() said then (a hot path can note now() and convert later). */
+  realtimeSecondsAt(ns: number): number {
+    return this.epochSeconds + Math.floor((this.epochNs + ns) / 1e9);
   }
 
   /** Accounts for instructions just executed (virtual time only moves this way). */

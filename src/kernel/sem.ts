@@ -113,7 +113,10 @@ export class SemSet implements IpcObject {
   readonly values: Int32Array;
   /** Pid of the last process to change or set each semaphore (GETPID). */
   readonly pids: Int32Array;
-  otime = 0;
+  /** CLOCK_MONOTONIC of the last semop that changed or waited through the set, -1
+   *  before the first: every semop sets it, so it is kept as the clock's reading
+   *  and turned into sem_otime's seconds only when asked (otime). */
+  lastOpNs = -1;
   readonly pending: SemWaiter[] = [];
   /** Waiters off the pending list, for the next semop that blocks. */
   private readonly spare: SemWaiter[] = [];
@@ -132,6 +135,11 @@ export class SemSet implements IpcObject {
 
   get nsems(): number {
     return this.values.length;
+  }
+
+  /** sem_otime: seconds of the last semop, 0 before the first. */
+  otime(k: Kernel): number {
+    return this.lastOpNs < 0 ? 0 : k.clock.realtimeSecondsAt(this.lastOpNs);
   }
 
   /** A waiter for p's call (armed by the caller). */
@@ -226,7 +234,7 @@ export function semUpdate(k: Kernel, set: SemSet): void {
       continue;
     }
     set.dropPending(i);
-    if (result === 0) set.otime = ipcNow(k);
+    if (result === 0) set.lastOpNs = k.clock.now();
     completeBlockedCall(k, w.p, result);
     // The values changed: earlier waiters may proceed now.
     if (result === 0 && w.alter) i = 0;
@@ -291,7 +299,7 @@ export function sys_semop(k: Kernel, p: Proc, args: Int32Array): number {
   }
   const result = perform(set, ops, count, undoEntry, p.pid);
   if (result === 0) {
-    set.otime = ipcNow(k);
+    set.lastOpNs = k.clock.now();
     if (alter) semUpdate(k, set);
     return 0;
   }

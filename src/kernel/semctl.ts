@@ -57,7 +57,7 @@ export function sys_semctl(k: Kernel, p: Proc, args: Int32Array): number {
       const set = cmd === SEM_STAT ? k.ipc.sem.atIndex(id) : k.ipc.sem.get(id);
       if (!set) return -E.EINVAL;
       if (!ipcPermits(set.perm, p.cred, S_IRUGO)) return -E.EACCES;
-      if (copyout(k, p, arg, encodeSemid(set)) < 0) return -E.EFAULT;
+      if (copyout(k, p, arg, encodeSemid(k, set)) < 0) return -E.EFAULT;
       return cmd === SEM_STAT ? set.perm.id : 0;
     }
     case SETVAL:
@@ -167,11 +167,11 @@ function semInfo(k: Kernel, p: Proc, cmd: number, arg: number): number {
   return Math.max(k.ipc.sem.maxIndex(), 0);
 }
 
-function encodeSemid(set: SemSet): Uint8Array {
+function encodeSemid(k: Kernel, set: SemSet): Uint8Array {
   const bytes = new Uint8Array(SEMID_DS_SIZE);
   const view = new DataView(bytes.buffer);
   set.perm.encode(view, 0);
-  view.setInt32(IPC_PERM_SIZE, set.otime, true);
+  view.setInt32(IPC_PERM_SIZE, set.otime(k), true);
   view.setInt32(44, set.ctime, true);
   view.setUint32(52, set.nsems, true);
   return bytes;

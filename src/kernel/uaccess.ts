@@ -62,7 +62,25 @@ export function copyin(k: Kernel, p: Proc, addr: number, dst: Uint8Array): numbe
 
 /** Fills dst[at, at + n) from guest memory at addr. 0, or -EFAULT (partly filled). */
 export function copyinTo(k: Kernel, p: Proc, addr: number, dst: Uint8Array, at: number, n: number): number {
-  let from = addr >>> 0;
+  const from = addr >>> 0;
+  // The common case, small enough for V8 to inline into the caller: a short run
+  // within one page the TLB holds (a sembuf, a pipe's byte, a struct).
+  const offset = from & OFFSET_MASK;
+  const mmu = p.mm.mmu;
+  const vpn = from >>> PAGE_SHIFT;
+  const slot = vpn & TLB_MASK;
+  if (n <= SHORT_RUN && offset + n <= PAGE_SIZE && mmu.tlbReadTag[slot] === vpn) {
+    const u8 = k.mem.u8;
+    const phys = mmu.tlbReadBase[slot] + offset;
+    for (let i = 0; i < n; i++) dst[at + i] = u8[phys + i];
+    return 0;
+  }
+  return copyinPages(k, p, from, dst, at, n);
+}
+
+/** copyinTo's general case: page by page, faulting pages in. */
+function copyinPages(k: Kernel, p: Proc, addr: number, dst: Uint8Array, at: number, n: number): number {
+  let from = addr;
   if (!inRange(from, n)) return -E.EFAULT;
   const u8 = k.mem.u8;
   for (let done = 0; done < n; ) {
@@ -85,7 +103,24 @@ export function copyout(k: Kernel, p: Proc, addr: number, src: Uint8Array): numb
 /** Writes src[at, at + n) to guest memory at addr. 0, or -EFAULT (a prefix may be
  *  written). */
 export function copyoutFrom(k: Kernel, p: Proc, addr: number, src: Uint8Array, at: number, n: number): number {
-  let to = addr >>> 0;
+  const to = addr >>> 0;
+  // The common case inline, as in copyinTo.
+  const offset = to & OFFSET_MASK;
+  const mmu = p.mm.mmu;
+  const vpn = to >>> PAGE_SHIFT;
+  const slot = vpn & TLB_MASK;
+  if (n <= SHORT_RUN && offset + n <= PAGE_SIZE && mmu.tlbWriteTag[slot] === vpn) {
+    const u8 = k.mem.u8;
+    const phys = mmu.tlbWriteBase[slot] + offset;
+    for (let i = 0; i < n; i++) u8[phys + i] = src[at + i];
+    return 0;
+  }
+  return copyoutPages(k, p, to, src, at, n);
+}
+
+/** copyoutFrom's general case: page by page, faulting pages in. */
+function copyoutPages(k: Kernel, p: Proc, addr: number, src: Uint8Array, at: number, n: number): number {
+  let to = addr;
   if (!inRange(to, n)) return -E.EFAULT;
   const u8 = k.mem.u8;
   for (let done = 0; done < n; ) {
