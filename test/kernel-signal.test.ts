@@ -148,10 +148,14 @@ describe('sending', () => {
 });
 
 describe('signal frames', () => {
-  const corrupt = (what: string) => `
+  /** A program whose SIGUSR1 handler runs `what` on its saved context; the signal
+   *  comes from `send` (raise, or the system call made in main itself). */
+  const corrupt = (what: string, send = 'raise(SIGUSR1)') => `
     #include <signal.h>
     #include <stdio.h>
     #include <string.h>
+    #include <unistd.h>
+    #include <sys/syscall.h>
     static void handler(int sig, siginfo_t *si, void *uc) { int *u = uc; ${what}; }
     int main(void) {
       struct sigaction sa;
@@ -159,7 +163,7 @@ describe('signal frames', () => {
       sa.sa_sigaction = handler;
       sa.sa_flags = SA_SIGINFO;
       sigaction(SIGUSR1, &sa, NULL);
-      raise(SIGUSR1);
+      ${send};
       printf("resumed\\n");
       return 0;
     }`;
@@ -182,8 +186,13 @@ describe('signal frames', () => {
   });
 
   it('lets a corrupted sp or bp fault later, as any bad pointer does', async () => {
-    for (const stmt of ['u[1] = 16', 'u[2] = -4']) {
-      const r = await runC(corrupt(stmt));
+    // sp is corrupted in main's own frame: a library wrapper (raise) would return
+    // with sp taken from its bp before it used the stack again.
+    for (const [stmt, send] of [
+      ['u[1] = 16', '__syscall(SYS_kill, getpid(), SIGUSR1)'],
+      ['u[2] = -4', 'raise(SIGUSR1)'],
+    ]) {
+      const r = await runC(corrupt(stmt, send));
       expect(r.result.status, stmt).toBe(128 + SIG.SIGSEGV);
     }
   });

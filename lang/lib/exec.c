@@ -14,7 +14,7 @@
 
 int execve(const char *path, char *const argv[], char *const envp[])
 {
-    return __syscall_ret(__syscall(SYS_execve, path, argv, envp));
+    __SYSCALL_RETURN(__syscall(SYS_execve, path, argv, envp));
 }
 
 int execv(const char *path, char *const argv[])

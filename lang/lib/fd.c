@@ -21,52 +21,52 @@ int open(const char *path, int flags, ...)
         mode = va_arg(ap, mode_t);
         va_end(ap);
     }
-    return __syscall_ret(__syscall(SYS_open, path, flags, mode));
+    __SYSCALL_RETURN(__syscall(SYS_open, path, flags, mode));
 }
 
 int creat(const char *path, mode_t mode)
 {
-    return __syscall_ret(__syscall(SYS_creat, path, mode));
+    __SYSCALL_RETURN(__syscall(SYS_creat, path, mode));
 }
 
 int close(int fd)
 {
-    return __syscall_ret(__syscall(SYS_close, fd));
+    __SYSCALL_RETURN(__syscall(SYS_close, fd));
 }
 
 ssize_t read(int fd, void *buf, size_t count)
 {
-    return __syscall_ret(__syscall(SYS_read, fd, buf, count));
+    __SYSCALL_RETURN(__syscall(SYS_read, fd, buf, count));
 }
 
 ssize_t write(int fd, const void *buf, size_t count)
 {
-    return __syscall_ret(__syscall(SYS_write, fd, buf, count));
+    __SYSCALL_RETURN(__syscall(SYS_write, fd, buf, count));
 }
 
 int pipe(int fds[2])
 {
-    return __syscall_ret(__syscall(SYS_pipe, fds));
+    __SYSCALL_RETURN(__syscall(SYS_pipe, fds));
 }
 
 int pipe2(int fds[2], int flags)
 {
-    return __syscall_ret(__syscall(SYS_pipe2, fds, flags));
+    __SYSCALL_RETURN(__syscall(SYS_pipe2, fds, flags));
 }
 
 int dup(int fd)
 {
-    return __syscall_ret(__syscall(SYS_dup, fd));
+    __SYSCALL_RETURN(__syscall(SYS_dup, fd));
 }
 
 int dup2(int oldfd, int newfd)
 {
-    return __syscall_ret(__syscall(SYS_dup2, oldfd, newfd));
+    __SYSCALL_RETURN(__syscall(SYS_dup2, oldfd, newfd));
 }
 
 off_t lseek(int fd, off_t offset, int whence)
 {
-    return __syscall_ret(__syscall(SYS_lseek, fd, offset, whence));
+    __SYSCALL_RETURN(__syscall(SYS_lseek, fd, offset, whence));
 }
 
 /* Only the commands that take a third argument read one. */
@@ -89,12 +89,12 @@ int fcntl(int fd, int cmd, ...)
         va_end(ap);
         break;
     }
-    return __syscall_ret(__syscall(SYS_fcntl, fd, cmd, arg));
+    __SYSCALL_RETURN(__syscall(SYS_fcntl, fd, cmd, arg));
 }
 
 int stat(const char *path, struct stat *buf)
 {
-    return __syscall_ret(__syscall(SYS_stat, path, buf));
+    __SYSCALL_RETURN(__syscall(SYS_stat, path, buf));
 }
 
 int lstat(const char *path, struct stat *buf)
@@ -104,12 +104,12 @@ int lstat(const char *path, struct stat *buf)
 
 int fstat(int fd, struct stat *buf)
 {
-    return __syscall_ret(__syscall(SYS_fstat, fd, buf));
+    __SYSCALL_RETURN(__syscall(SYS_fstat, fd, buf));
 }
 
 int mknod(const char *path, mode_t mode, dev_t dev)
 {
-    return __syscall_ret(__syscall(SYS_mknod, path, mode, dev));
+    __SYSCALL_RETURN(__syscall(SYS_mknod, path, mode, dev));
 }
 
 int mkfifo(const char *path, mode_t mode)
@@ -119,12 +119,12 @@ int mkfifo(const char *path, mode_t mode)
 
 int unlink(const char *path)
 {
-    return __syscall_ret(__syscall(SYS_unlink, path));
+    __SYSCALL_RETURN(__syscall(SYS_unlink, path));
 }
 
 int chdir(const char *path)
 {
-    return __syscall_ret(__syscall(SYS_chdir, path));
+    __SYSCALL_RETURN(__syscall(SYS_chdir, path));
 }
 
 /* As glibc: a NULL buffer is allocated (size bytes, or PATH_MAX when 0). */

@@ -22,32 +22,32 @@ key_t ftok(const char *path, int proj_id)
 
 int msgget(key_t key, int msgflg)
 {
-    return __syscall_ret(__syscall(SYS_msgget, key, msgflg));
+    __SYSCALL_RETURN(__syscall(SYS_msgget, key, msgflg));
 }
 
 int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg)
 {
-    return __syscall_ret(__syscall(SYS_msgsnd, msqid, msgp, msgsz, msgflg));
+    __SYSCALL_RETURN(__syscall(SYS_msgsnd, msqid, msgp, msgsz, msgflg));
 }
 
 ssize_t msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int msgflg)
 {
-    return __syscall_ret(__syscall(SYS_msgrcv, msqid, msgp, msgsz, msgtyp, msgflg));
+    __SYSCALL_RETURN(__syscall(SYS_msgrcv, msqid, msgp, msgsz, msgtyp, msgflg));
 }
 
 int msgctl(int msqid, int cmd, struct msqid_ds *buf)
 {
-    return __syscall_ret(__syscall(SYS_msgctl, msqid, cmd, buf));
+    __SYSCALL_RETURN(__syscall(SYS_msgctl, msqid, cmd, buf));
 }
 
 int semget(key_t key, int nsems, int semflg)
 {
-    return __syscall_ret(__syscall(SYS_semget, key, nsems, semflg));
+    __SYSCALL_RETURN(__syscall(SYS_semget, key, nsems, semflg));
 }
 
 int semop(int semid, struct sembuf *sops, size_t nsops)
 {
-    return __syscall_ret(__syscall(SYS_semop, semid, sops, nsops));
+    __SYSCALL_RETURN(__syscall(SYS_semop, semid, sops, nsops));
 }
 
 /* The optional union semun argument is read only for the commands that use
@@ -70,12 +70,12 @@ int semctl(int semid, int semnum, int cmd, ...)
         va_end(ap);
         break;
     }
-    return __syscall_ret(__syscall(SYS_semctl, semid, semnum, cmd, arg));
+    __SYSCALL_RETURN(__syscall(SYS_semctl, semid, semnum, cmd, arg));
 }
 
 int shmget(key_t key, size_t size, int shmflg)
 {
-    return __syscall_ret(__syscall(SYS_shmget, key, size, shmflg));
+    __SYSCALL_RETURN(__syscall(SYS_shmget, key, size, shmflg));
 }
 
 void *shmat(int shmid, const void *shmaddr, int shmflg)
@@ -90,10 +90,10 @@ void *shmat(int shmid, const void *shmaddr, int shmflg)
 
 int shmdt(const void *shmaddr)
 {
-    return __syscall_ret(__syscall(SYS_shmdt, shmaddr));
+    __SYSCALL_RETURN(__syscall(SYS_shmdt, shmaddr));
 }
 
 int shmctl(int shmid, int cmd, struct shmid_ds *buf)
 {
-    return __syscall_ret(__syscall(SYS_shmctl, shmid, cmd, buf));
+    __SYSCALL_RETURN(__syscall(SYS_shmctl, shmid, cmd, buf));
 }

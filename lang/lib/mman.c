@@ -15,5 +15,5 @@ void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
 
 int munmap(void *addr, size_t length)
 {
-    return __syscall_ret(__syscall(SYS_munmap, addr, length));
+    __SYSCALL_RETURN(__syscall(SYS_munmap, addr, length));
 }

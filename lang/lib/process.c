@@ -6,7 +6,7 @@
 
 pid_t fork(void)
 {
-    return __syscall_ret(__syscall(SYS_fork));
+    __SYSCALL_RETURN(__syscall(SYS_fork));
 }
 
 pid_t vfork(void)
@@ -31,12 +31,12 @@ pid_t getpgrp(void)
 
 pid_t getpgid(pid_t pid)
 {
-    return __syscall_ret(__syscall(SYS_getpgid, pid));
+    __SYSCALL_RETURN(__syscall(SYS_getpgid, pid));
 }
 
 int setpgid(pid_t pid, pid_t pgid)
 {
-    return __syscall_ret(__syscall(SYS_setpgid, pid, pgid));
+    __SYSCALL_RETURN(__syscall(SYS_setpgid, pid, pgid));
 }
 
 uid_t getuid(void)
@@ -61,7 +61,7 @@ gid_t getegid(void)
 
 pid_t waitpid(pid_t pid, int *status, int options)
 {
-    return __syscall_ret(__syscall(SYS_wait4, pid, status, options, 0));
+    __SYSCALL_RETURN(__syscall(SYS_wait4, pid, status, options, 0));
 }
 
 pid_t wait(int *status)
@@ -71,5 +71,5 @@ pid_t wait(int *status)
 
 int sched_yield(void)
 {
-    return __syscall_ret(__syscall(SYS_sched_yield));
+    __SYSCALL_RETURN(__syscall(SYS_sched_yield));
 }

@@ -10,7 +10,7 @@
 
 int sigaction(int sig, const struct sigaction *act, struct sigaction *oldact)
 {
-    return __syscall_ret(__syscall(SYS_rt_sigaction, sig, act, oldact));
+    __SYSCALL_RETURN(__syscall(SYS_rt_sigaction, sig, act, oldact));
 }
 
 __sighandler_t signal(int sig, __sighandler_t handler)
@@ -47,7 +47,7 @@ __sighandler_t sysv_signal(int sig, __sighandler_t handler)
 
 int kill(pid_t pid, int sig)
 {
-    return __syscall_ret(__syscall(SYS_kill, pid, sig));
+    __SYSCALL_RETURN(__syscall(SYS_kill, pid, sig));
 }
 
 int killpg(pid_t pgrp, int sig)
@@ -73,20 +73,20 @@ int sigqueue(pid_t pid, int sig, const union sigval value)
     info.si_pid = getpid();
     info.si_uid = getuid();
     info.si_value = value;
-    return __syscall_ret(__syscall(SYS_rt_sigqueueinfo, pid, sig, &info));
+    __SYSCALL_RETURN(__syscall(SYS_rt_sigqueueinfo, pid, sig, &info));
 }
 
 int sigprocmask(int how, const sigset_t *set, sigset_t *oldset)
 {
-    return __syscall_ret(__syscall(SYS_rt_sigprocmask, how, set, oldset));
+    __SYSCALL_RETURN(__syscall(SYS_rt_sigprocmask, how, set, oldset));
 }
 
 int sigpending(sigset_t *set)
 {
-    return __syscall_ret(__syscall(SYS_rt_sigpending, set));
+    __SYSCALL_RETURN(__syscall(SYS_rt_sigpending, set));
 }
 
 int sigsuspend(const sigset_t *mask)
 {
-    return __syscall_ret(__syscall(SYS_rt_sigsuspend, mask));
+    __SYSCALL_RETURN(__syscall(SYS_rt_sigsuspend, mask));
 }

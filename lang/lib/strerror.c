@@ -1,8 +1,12 @@
-/* strerror.c: error texts exactly as glibc words them, and perror.  Numbers
- * without a text (41, 58, and past EHWPOISON) read "Unknown error N". */
+/* strerror.c: errno itself, error texts exactly as glibc words them, and
+ * perror.  Numbers without a text (41, 58, and past EHWPOISON) read "Unknown
+ * error N".  Each system call wrapper sets errno in place (__SYSCALL_RETURN,
+ * internal.h). */
 #include <string.h>
 #include <stdio.h>
 #include <errno.h>
+
+int errno;
 
 #define KNOWN_ERRORS 134
 

@@ -16,7 +16,7 @@ time_t time(time_t *t)
 
 int clock_gettime(clockid_t clk, struct timespec *ts)
 {
-    return __syscall_ret(__syscall(SYS_clock_gettime, clk, ts));
+    __SYSCALL_RETURN(__syscall(SYS_clock_gettime, clk, ts));
 }
 
 clock_t clock(void)
@@ -29,12 +29,12 @@ clock_t clock(void)
 
 int gettimeofday(struct timeval *tv, void *tz)
 {
-    return __syscall_ret(__syscall(SYS_gettimeofday, tv, tz));
+    __SYSCALL_RETURN(__syscall(SYS_gettimeofday, tv, tz));
 }
 
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
-    return __syscall_ret(__syscall(SYS_nanosleep, req, rem));
+    __SYSCALL_RETURN(__syscall(SYS_nanosleep, req, rem));
 }
 
 unsigned int sleep(unsigned int seconds)
@@ -64,5 +64,5 @@ unsigned int alarm(unsigned int seconds)
 
 int pause(void)
 {
-    return __syscall_ret(__syscall(SYS_pause));
+    __SYSCALL_RETURN(__syscall(SYS_pause));
 }

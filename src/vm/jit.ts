@@ -269,7 +269,7 @@ export class Jit {
     let words = ranges.reduce((sum, [start, end]) => sum + end - start, 0);
     if (words > MAX_UNIT_WORDS) return;
     const members = [root];
-    // The root's short callees, then theirs (a wrapper's __syscall_ret), nearest first.
+    // The root's short callees, then theirs (a library function's helper), nearest first.
     let targets = ranges.flatMap(([start, end]) => directCallees(code, start, end));
     while (targets.length > 0) {
       const added: UnitMember[] = [];
