@@ -401,6 +401,89 @@ describe('JS tier: the same run as the interpreter', () => {
     expect(compiled.cpu.trapArg).toBe(1);
   });
 
+  it('byte and halfword locals (LLC LLUC LLS LLUS SLC SLS): sign and zero extension, odd offsets, against the stack forms', () => {
+    const { compiled } = runBothSliced(`
+      .func main
+        ENT 16
+        IMM 0x1234fe80
+        SLI -4
+        SLI -8
+        LLC -4
+        SLI -12
+        LLUC -4
+        ADDL -12
+        SLI -12
+        LLS -4
+        ADDL -12
+        SLI -12
+        LLUS -4
+        ADDL -12
+        SLI -12
+        LLS -3
+        ADDL -12
+        SLI -12
+        LLUS -1
+        ADDL -12
+        SLI -12
+        IMM -2
+        SLC -7
+        IMM 0x18001
+        SLS -6
+        IMM 0x7fff
+        SLS -5
+        LLI -8
+        ADDL -12
+        SYS 1`);
+    expect(compiled.cpu.trapArg).toBe(1);
+    // What the stack forms give: the same words, then the same sum.
+    const { compiled: stack } = runBothSliced(`
+      .func main
+        ENT 16
+        IMM 0x1234fe80
+        SLI -4
+        SLI -8
+        LEA -4
+        LC
+        SLI -12
+        LEA -4
+        LUC
+        ADDL -12
+        SLI -12
+        LEA -4
+        LS
+        ADDL -12
+        SLI -12
+        LEA -4
+        LUS
+        ADDL -12
+        SLI -12
+        LEA -3
+        LS
+        ADDL -12
+        SLI -12
+        LEA -1
+        LUS
+        ADDL -12
+        SLI -12
+        LEA -7
+        PSH
+        IMM -2
+        SC
+        LEA -6
+        PSH
+        IMM 0x18001
+        SS
+        LEA -5
+        PSH
+        IMM 0x7fff
+        SS
+        LLI -8
+        ADDL -12
+        SYS 1`);
+    expect(compiled.cpu.a).toBe(stack.cpu.a);
+    expect(compiled.cpu.a).not.toBe(0);
+  });
+
   it('random straight-line arithmetic over every operator form', () => {
     for (let seed = 1; seed <= 40; seed++) runBothSliced(randomProgram(rng(seed), 60), [1_000_000, 3, 11]);
   });

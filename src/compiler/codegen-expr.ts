@@ -25,9 +25,11 @@ import {
   isWordScalar,
   localBranch,
   localForm,
+  narrowLocalLoad,
+  narrowLocalStore,
   negatedComparison,
 } from './codegen-ops.js';
-import { isComparison, isPure, simpleOperand, swappedOperator, wordLocal, type SimpleOperand } from './codegen-operands.js';
+import { frameLocation, isComparison, isPure, simpleOperand, swappedOperator, wordLocal, type SimpleOperand } from './codegen-operands.js';
 import { sizeOf, type Type } from './types.js';
 
 type ExprOf<K extends Expr['kind']> = Extract<Expr, { kind: K }>;
@@ -70,8 +72,7 @@ export function genExpr(cx: FuncContext, e: Expr): void {
       genExpr(cx, e.operand);
       return emitLoad(em, e.type);
     case 'member':
-      genMemberAddress(cx, e);
-      return emitLoad(em, e.type);
+      return genVar(cx, e);
     case 'cast':
       genExpr(cx, e.operand);
       return emitConvert(em, e.operand.type, e.type);
@@ -161,13 +162,19 @@ export function genBranch(cx: FuncContext, e: Expr, target: Label, jumpIf: boole
   em.jump(jumpIf ? Op.JNZ : Op.JZ, target);
 }
 
-function genVar(cx: FuncContext, e: ExprOf<'var'>): void {
-  if (cx.isFrameVar(e.sym) && isWordScalar(e.type)) return cx.em.emit(Op.LLI, cx.slot(e.sym, e.loc));
+/** The value of a variable or a member: one instruction when it has a fixed place
+ *  in the frame and is an integer or pointer. */
+function genVar(cx: FuncContext, e: ExprOf<'var'> | ExprOf<'member'>): void {
+  const at = frameLocation(cx, e);
+  const local = at === undefined ? undefined : isWordScalar(e.type) ? Op.LLI : narrowLocalLoad(e.type);
+  if (at !== undefined && local !== undefined) return cx.em.emit(local, at);
   genAddress(cx, e);
   emitLoad(cx.em, e.type);
 }
 
 function genMemberAddress(cx: FuncContext, e: ExprOf<'member'>): void {
+  const at = frameLocation(cx, e);
+  if (at !== undefined) return cx.em.emit(Op.LEA, at);
   genAddress(cx, e.base);
   if (e.member.offset !== 0) cx.em.emit(Op.ADDI, e.member.offset);
 }
@@ -264,6 +271,12 @@ function genAssign(cx: FuncContext, e: ExprOf<'assign'>): void {
   if (local !== undefined) {
     genExpr(cx, e.value);
     return em.emit(Op.SLI, local);
+  }
+  const at = frameLocation(cx, e.target);
+  const store = narrowLocalStore(e.target.type);
+  if (at !== undefined && store !== undefined) {
+    genExpr(cx, e.value);
+    return em.emit(store, at);
   }
   genAddress(cx, e.target);
   em.push();

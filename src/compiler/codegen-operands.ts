@@ -11,10 +11,19 @@ import type { BinaryOp, Expr } from './ast.js';
 import type { FuncContext } from './codegen-frame.js';
 import { isWordScalar } from './codegen-ops.js';
 
-/** The frame offset of e when it is a word-sized local or parameter (LLI/SLI/INCL apply). */
+/** The frame offset of the object e names when it has a fixed place in the frame:
+ *  a local or parameter, or a member of one (s.m, s.in.m); undefined otherwise. */
+export function frameLocation(cx: FuncContext, e: Expr): number | undefined {
+  if (e.kind === 'var') return cx.isFrameVar(e.sym) ? cx.slot(e.sym, e.loc) : undefined;
+  if (e.kind !== 'member') return undefined;
+  const base = frameLocation(cx, e.base);
+  return base === undefined ? undefined : base + e.member.offset;
+}
+
+/** The frame offset of e when it is a word-sized local, parameter or member of one
+ *  (LLI/SLI/INCL apply). */
 export function wordLocal(cx: FuncContext, e: Expr): number | undefined {
-  if (e.kind !== 'var' || !cx.isFrameVar(e.sym) || !isWordScalar(e.type)) return undefined;
-  return cx.slot(e.sym, e.loc);
+  return isWordScalar(e.type) ? frameLocation(cx, e) : undefined;
 }
 
 /** A constant (imm) or a word local (local: its frame offset). */

@@ -25,6 +25,20 @@ export function roundUp(n: number, to: number): number {
   return Math.ceil(n / to) * to;
 }
 
+/** The load of a 1- or 2-byte integer at bp + off (LLC LLUC LLS LLUS), signed or
+ *  unsigned as emitLoad reads it; undefined for other types. */
+export function narrowLocalLoad(t: Type): Op | undefined {
+  if (t.kind !== 'int' || t.size === 4) return undefined;
+  if (t.size === 2) return t.unsigned ? Op.LLUS : Op.LLS;
+  return t.unsigned ? Op.LLUC : Op.LLC;
+}
+
+/** The store of a 1- or 2-byte integer to bp + off (SLC SLS); undefined for other types. */
+export function narrowLocalStore(t: Type): Op | undefined {
+  if (t.kind !== 'int' || t.size === 4) return undefined;
+  return t.size === 2 ? Op.SLS : Op.SLC;
+}
+
 /** a = *(T*)a; nothing for address-valued and void types. */
 export function emitLoad(em: Emitter, t: Type): void {
   if (t.kind === 'ptr') return em.emit(Op.LI);

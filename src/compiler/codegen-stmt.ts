@@ -8,7 +8,7 @@ import type { Expr, FunctionDef, InitEntry, Stmt, VarSymbol } from './ast.js';
 import { genBranch, genEffect, genExpr, genStructReturn } from './codegen-expr.js';
 import { CodegenError, type Label } from './codegen-emit.js';
 import { FuncContext, type UnitContext } from './codegen-frame.js';
-import { emitStore, isWordScalar } from './codegen-ops.js';
+import { emitStore, isWordScalar, narrowLocalStore } from './codegen-ops.js';
 import { sizeOf, type Type } from './types.js';
 
 type StmtOf<K extends Stmt['kind']> = Extract<Stmt, { kind: K }>;
@@ -205,6 +205,11 @@ function genInitEntry(cx: FuncContext, at: number, t: Type, value: Expr): void {
   if (isWordScalar(t)) {
     genExpr(cx, value);
     return em.emit(Op.SLI, at);
+  }
+  const store = narrowLocalStore(t);
+  if (store !== undefined) {
+    genExpr(cx, value);
+    return em.emit(store, at);
   }
   em.emit(Op.LEA, at);
   em.push();

@@ -58,6 +58,12 @@ export const OPCODES = [
   { code: 23, name: 'PIMM', operands: ['imm'], doc: 'push k' },
   { code: 24, name: 'ADDI', operands: ['imm'], doc: 'a = a + k' },
   { code: 25, name: 'INCL', operands: ['local', 'imm'], doc: 'i32[bp + off] += k; a = new value' },
+  { code: 26, name: 'LLC', operands: ['local'], doc: 'a = (signed char) u8[bp + off]' },
+  { code: 27, name: 'LLUC', operands: ['local'], doc: 'a = u8[bp + off]' },
+  { code: 28, name: 'LLS', operands: ['local'], doc: 'a = (short) u16[bp + off]' },
+  { code: 29, name: 'LLUS', operands: ['local'], doc: 'a = u16[bp + off]' },
+  { code: 18, name: 'SLC', operands: ['local'], doc: 'u8[bp + off] = a' },
+  { code: 19, name: 'SLS', operands: ['local'], doc: 'u16[bp + off] = a' },
 
   // binary operators: b = pop; a = b OP a
   { code: 30, name: 'ADD', operands: [], doc: 'a = b + a' },

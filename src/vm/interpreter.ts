@@ -207,6 +207,38 @@ export function dispatch(cpu: Cpu, mmu: Mmu, image: Image, budget: number, hot: 
         else { trap = Trap.PAGE_FAULT; break loop; }
         pc += 2; break;
       }
+      case Op.LLC: case Op.LLUC: {
+        const x = (bp + code[pc + 1]) | 0, vpn = x >>> 12, s = vpn & tlbMask;
+        let p: number;
+        if (rTag[s] === vpn) p = rBase[s] + (x & 0xfff);
+        else if ((p = mmu.translate(x, false)) < 0) { trap = pageFault(cpu, x, false); break loop; }
+        a = code[pc] === Op.LLC ? (u8[p] << 24) >> 24 : u8[p];
+        pc += 2; break;
+      }
+      case Op.LLS: case Op.LLUS: {
+        const x = (bp + code[pc + 1]) | 0, vpn = x >>> 12, s = vpn & tlbMask;
+        let v: number;
+        if (rTag[s] === vpn && (x & 1) === 0) v = u16[(rBase[s] + (x & 0xfff)) >> 1];
+        else if (probe(cpu, mmu, x, 2, false)) v = readBytes(mmu, x, 2) & 0xffff;
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        a = code[pc] === Op.LLS ? (v << 16) >> 16 : v;
+        pc += 2; break;
+      }
+      case Op.SLC: {
+        const x = (bp + code[pc + 1]) | 0, vpn = x >>> 12, s = vpn & tlbMask;
+        let p: number;
+        if (wTag[s] === vpn) p = wBase[s] + (x & 0xfff);
+        else if ((p = mmu.translate(x, true)) < 0) { trap = pageFault(cpu, x, true); break loop; }
+        u8[p] = a;
+        pc += 2; break;
+      }
+      case Op.SLS: {
+        const x = (bp + code[pc + 1]) | 0, vpn = x >>> 12, s = vpn & tlbMask;
+        if (wTag[s] === vpn && (x & 1) === 0) u16[(wBase[s] + (x & 0xfff)) >> 1] = a;
+        else if (probe(cpu, mmu, x, 2, true)) writeBytes(mmu, x, 2, a);
+        else { trap = Trap.PAGE_FAULT; break loop; }
+        pc += 2; break;
+      }
       case Op.PLI: {
         const x = (bp + code[pc + 1]) | 0, vpn = x >>> 12, s = vpn & tlbMask;
         let v: number;

@@ -413,6 +413,22 @@ export class FunctionWriter {
     return `i32[${CACHE[base].index}${k === 0 ? '' : k > 0 ? ` + ${k}` : ` - ${-k}`}]`;
   }
 
+  /** The u8 (size 1) or u16 (size 2) element at reg + off, within a stack word
+   *  recorded for the block's check, as slot does; an odd u16 goes to the
+   *  interpreter with the whole block. */
+  narrowSlot(reg: StackReg, off: number, size: 1 | 2): string {
+    const { base, off: from } = this.regs[reg];
+    const at = from + off;
+    if (base === null || at % size !== 0) {
+      this.direct = false;
+      return size === 1 ? 'u8[0]' : 'u16[0]';
+    }
+    this.used[base].push(at - (((at % 4) + 4) % 4));
+    const k = at / size;
+    const index = `(${CACHE[base].index} << ${size === 1 ? 2 : 1})`;
+    return `${size === 1 ? 'u8' : 'u16'}[${index}${k === 0 ? '' : k > 0 ? ` + ${k}` : ` - ${-k}`}]`;
+  }
+
   /** The guest address expression reg + off. */
   address(reg: StackReg, off: number): string {
     return off === 0 ? reg : `(${reg} + ${off}) | 0`;

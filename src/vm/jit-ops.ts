@@ -103,6 +103,16 @@ export function translateInstruction(w: FunctionWriter, op: number): void {
     case Op.SLI:
       w.storeStack('bp', w.operand(0), 'a');
       return w.forget();
+    case Op.LLC: return w.emit(`a = (${w.narrowSlot('bp', w.operand(0), 1)} << 24) >> 24;`);
+    case Op.LLUC: return w.emit(`a = ${w.narrowSlot('bp', w.operand(0), 1)};`);
+    case Op.LLS: return w.emit(`a = (${w.narrowSlot('bp', w.operand(0), 2)} << 16) >> 16;`);
+    case Op.LLUS: return w.emit(`a = ${w.narrowSlot('bp', w.operand(0), 2)};`);
+    case Op.SLC:
+      w.emit(`${w.narrowSlot('bp', w.operand(0), 1)} = a;`);
+      return w.forget();
+    case Op.SLS:
+      w.emit(`${w.narrowSlot('bp', w.operand(0), 2)} = a;`);
+      return w.forget();
     case Op.PLI:
       w.loadStack('bp', w.operand(0), 'y');
       return w.push('y');
