@@ -10,8 +10,10 @@
 // The frames are kept in typed arrays of CHUNK_PAGES pages each, made when a page
 // of the chunk is first touched (0: no frame yet; frame 0 is never handed out), so
 // a fault is two array reads and a huge segment nobody touches costs nothing. The
-// order the pages were first touched is kept beside them: the frames are released
-// in that order.
+// order the pages were first touched is kept beside them, and the frames are
+// released in the reverse order: the free stack then hands them out again in the
+// order they were first handed out -- ascending on a fresh pool, which the host
+// zeroes at twice the speed of a descending run.
 import { PAGE_SHIFT } from '../isa/abi.js';
 import { PTE_PRESENT, PTE_SHARED, PTE_WRITE } from '../vm/mmu.js';
 import type { Kernel } from './kernel.js';
@@ -69,7 +71,8 @@ export class SharedPages {
 
   /** Drops the store's references; a frame no process maps any more is free. */
   free(k: Kernel): void {
-    for (const index of this.touched) k.mem.unref(this.frameOf(index));
+    const touched = this.touched;
+    for (let i = touched.length - 1; i >= 0; i--) k.mem.unref(this.frameOf(touched[i]));
     this.chunks.fill(null);
     this.touched.length = 0;
     this.freed = true;
