@@ -12,8 +12,9 @@
 // a fault is two array reads and a huge segment nobody touches costs nothing. The
 // order the pages were first touched is kept beside them, and the frames are
 // released in the reverse order: the free stack then hands them out again in the
-// order they were first handed out -- ascending on a fresh pool, which the host
-// zeroes at twice the speed of a descending run.
+// order they were first handed out (ascending on a fresh pool, which the host
+// zeroes at twice the speed of a descending run), and those runs of consecutive
+// frames are zeroed at once when they are freed (physmem.ts).
 import { PAGE_SHIFT } from '../isa/abi.js';
 import { PTE_PRESENT, PTE_SHARED, PTE_WRITE } from '../vm/mmu.js';
 import type { Kernel } from './kernel.js';
@@ -69,10 +70,13 @@ export class SharedPages {
     return this.touched.map((index) => this.frameOf(index));
   }
 
-  /** Drops the store's references; a frame no process maps any more is free. */
+  /** Drops the store's references; a frame no process maps any more is free, and
+   *  zeroed here, with the others freed now, rather than when it is next allocated. */
   free(k: Kernel): void {
     const touched = this.touched;
+    const since = k.mem.freeFrames();
     for (let i = touched.length - 1; i >= 0; i--) k.mem.unref(this.frameOf(touched[i]));
+    k.mem.zeroFreedSince(since);
     this.chunks.fill(null);
     this.touched.length = 0;
     this.freed = true;
