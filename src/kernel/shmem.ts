@@ -7,14 +7,19 @@
 // that holds frames is listed in the IPC namespace, for the frame accounting of
 // checkInvariants.
 //
-// The frames are kept in typed arrays of CHUNK_PAGES pages each, made when a page
-// of the chunk is first touched (0: no frame yet; frame 0 is never handed out), so
-// a fault is two array reads and writes, allocates nothing but a chunk now and then,
-// and a huge segment nobody touches costs nothing. The frames are released from the
-// last page to the first: the free stack then hands them out again in page order
-// (ascending on a fresh pool for pages touched in order, which the host zeroes at
-// twice the speed of a descending run), and those runs of consecutive frames are
-// zeroed at once when they are freed (physmem.ts).
+// The frames are kept in arrays of CHUNK_PAGES pages each, made when a page of the
+// chunk is first touched (0: no frame yet; frame 0 is never handed out), so a fault
+// is two array reads and writes, allocates nothing but a chunk now and then, and a
+// huge segment nobody touches costs nothing. The chunks are plain arrays of small
+// integers, on the JS heap: a typed array's memory is off the heap, counted as
+// external memory, and with the machine's large buffer each one made during a run
+// pushed the collector's incremental marking on (shm_fault: a mark-compact in every
+// run instead of every third).
+//
+// The frames are released from the last page to the first: the free stack then
+// hands them out again in page order (ascending on a fresh pool for pages touched
+// in order, which the host zeroes at twice the speed of a descending run), and those
+// runs of consecutive frames are zeroed at once when they are freed (physmem.ts).
 import { PAGE_SHIFT } from '../isa/abi.js';
 import { PTE_PRESENT, PTE_SHARED, PTE_WRITE } from '../vm/mmu.js';
 import type { Kernel } from './kernel.js';
@@ -26,7 +31,7 @@ const CHUNK_PAGES = 1 << CHUNK_SHIFT;
 
 export class SharedPages {
   /** Frame of page i at chunks[i >> CHUNK_SHIFT][i % CHUNK_PAGES]; 0 for none. */
-  private readonly chunks: (Int32Array | null)[] = [];
+  private readonly chunks: (number[] | null)[] = [];
   /** Pages that have a frame. */
   private resident = 0;
   private freed = false;
@@ -52,7 +57,7 @@ export class SharedPages {
       frame = k.mem.allocFrame();
       if (frame < 0) return 'oom';
       if (this.resident++ === 0) k.ipc.shmem.add(this);
-      (chunk ?? (this.chunks[index >> CHUNK_SHIFT] = new Int32Array(CHUNK_PAGES)))[index & (CHUNK_PAGES - 1)] = frame;
+      (chunk ?? (this.chunks[index >> CHUNK_SHIFT] = new Array<number>(CHUNK_PAGES).fill(0)))[index & (CHUNK_PAGES - 1)] = frame;
     }
     k.mem.ref(frame);
     p.mm.mmu.setPte(vpn, (frame << PAGE_SHIFT) | PTE_PRESENT | PTE_SHARED | (writable ? PTE_WRITE : 0));
