@@ -115,6 +115,29 @@ describe('frames come page by page, on first touch', () => {
     finish(k);
   });
 
+  it('gives a new segment zeroed frames, those of a removed one included', () => {
+    const { k, p } = bootIdle(64 * MiB);
+    const pages = 64;
+    const used = new Set<number>();
+    for (let round = 0; round < 3; round++) {
+      const id = call(k, p, 'shmget', IPC_PRIVATE, pages * PAGE_SIZE, IPC_CREAT | 0o600) as number;
+      const a = attach(k, p, id);
+      for (let page = 0; page < pages; page++) {
+        expect(peek(k, p, a + page * PAGE_SIZE + 4095)).toBe(0);
+        expect(peek(k, p, a + page * PAGE_SIZE)).toBe(0);
+        used.add(frameAt(p, a + page * PAGE_SIZE));
+        for (const offset of [0, 2048, 4095]) touch(k, p, a + page * PAGE_SIZE + offset, 0xa5);
+      }
+      // Removed while attached, then detached: freed at the last detach.
+      expect(call(k, p, 'shmctl', id, IPC_RMID, 0)).toBe(0);
+      expect(call(k, p, 'shmdt', a)).toBe(0);
+      k.checkInvariants();
+    }
+    // The later rounds got the frames of the first back.
+    expect(used.size).toBe(pages);
+    finish(k);
+  });
+
   it('reports each fault as a new or an existing frame to the observer', () => {
     const faults: [number, FaultOutcome][] = [];
     const { k, p } = bootIdle();

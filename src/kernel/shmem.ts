@@ -7,11 +7,19 @@
 // that holds frames is listed in the IPC namespace, for the frame accounting of
 // checkInvariants.
 //
-// The frames are kept in typed arrays of CHUNK_PAGES pages each, made when a page
-// of the chunk is first touched (0: no frame yet; frame 0 is never handed out), so
-// a fault is two array reads and a huge segment nobody touches costs nothing. The
-// order the pages were first touched is kept beside them: the frames are released
-// in that order.
+// The frames are kept in arrays of CHUNK_PAGES pages each, made when a page of the
+// chunk is first touched (0: no frame yet; frame 0 is never handed out), so a fault
+// is two array reads and writes, allocates nothing but a chunk now and then, and a
+// huge segment nobody touches costs nothing. The chunks are plain arrays of small
+// integers, on the JS heap: a typed array's memory is off the heap, counted as
+// external memory, and with the machine's large buffer each one made during a run
+// pushed the collector's incremental marking on (shm_fault: a mark-compact in every
+// run instead of every third).
+//
+// The frames are released from the last page to the first: the free stack then
+// hands them out again in page order (ascending on a fresh pool for pages touched
+// in order, which the host zeroes at twice the speed of a descending run), and those
+// runs of consecutive frames are zeroed at once when they are freed (physmem.ts).
 import { PAGE_SHIFT } from '../isa/abi.js';
 import { PTE_PRESENT, PTE_SHARED, PTE_WRITE } from '../vm/mmu.js';
 import type { Kernel } from './kernel.js';
@@ -23,9 +31,9 @@ const CHUNK_PAGES = 1 << CHUNK_SHIFT;
 
 export class SharedPages {
   /** Frame of page i at chunks[i >> CHUNK_SHIFT][i % CHUNK_PAGES]; 0 for none. */
-  private readonly chunks: (Int32Array | null)[] = [];
-  /** Page indexes in the order they got their frame. */
-  private readonly touched: number[] = [];
+  private readonly chunks: (number[] | null)[] = [];
+  /** Pages that have a frame. */
+  private resident = 0;
   private freed = false;
 
   constructor(
@@ -48,9 +56,8 @@ export class SharedPages {
     if (frame === 0) {
       frame = k.mem.allocFrame();
       if (frame < 0) return 'oom';
-      if (this.touched.length === 0) k.ipc.shmem.add(this);
-      (chunk ?? (this.chunks[index >> CHUNK_SHIFT] = new Int32Array(CHUNK_PAGES)))[index & (CHUNK_PAGES - 1)] = frame;
-      this.touched.push(index);
+      if (this.resident++ === 0) k.ipc.shmem.add(this);
+      (chunk ?? (this.chunks[index >> CHUNK_SHIFT] = new Array<number>(CHUNK_PAGES).fill(0)))[index & (CHUNK_PAGES - 1)] = frame;
     }
     k.mem.ref(frame);
     p.mm.mmu.setPte(vpn, (frame << PAGE_SHIFT) | PTE_PRESENT | PTE_SHARED | (writable ? PTE_WRITE : 0));
@@ -59,24 +66,29 @@ export class SharedPages {
 
   /** Pages that have a frame. */
   residentPages(): number {
-    return this.touched.length;
+    return this.resident;
   }
 
-  /** The frames the store holds a reference on (checkInvariants counts them). */
+  /** The frames the store holds a reference on, by page (checkInvariants counts
+   *  them). */
   heldFrames(): number[] {
-    return this.touched.map((index) => this.frameOf(index));
+    const frames: number[] = [];
+    for (const chunk of this.chunks) if (chunk) for (const frame of chunk) if (frame !== 0) frames.push(frame);
+    return frames;
   }
 
-  /** Drops the store's references; a frame no process maps any more is free. */
+  /** Drops the store's references; a frame no process maps any more is free, and
+   *  zeroed here, with the others freed now, rather than when it is next allocated. */
   free(k: Kernel): void {
-    for (const index of this.touched) k.mem.unref(this.frameOf(index));
+    const since = k.mem.freeFrames();
+    for (let c = this.chunks.length - 1; c >= 0; c--) {
+      const chunk = this.chunks[c];
+      if (chunk) for (let i = CHUNK_PAGES - 1; i >= 0; i--) if (chunk[i] !== 0) k.mem.unref(chunk[i]);
+    }
+    k.mem.zeroFreedSince(since);
     this.chunks.fill(null);
-    this.touched.length = 0;
+    this.resident = 0;
     this.freed = true;
     k.ipc.shmem.delete(this);
-  }
-
-  private frameOf(index: number): number {
-    return this.chunks[index >> CHUNK_SHIFT]?.[index & (CHUNK_PAGES - 1)] ?? 0;
   }
 }
